@@ -1,0 +1,96 @@
+/**
+ * WorkbookPort: the only way the rest of the project talks to a workbook. Coarse-grained and async
+ * so that the Office adapter can do a whole job in at most three context.sync() calls:
+ *   1. readState(marks)       — the sheets, and the contents of our own sheets found by their marks
+ *   2. readNames(candidates)  — every defined name (both scopes) and the values of the candidates
+ *   3. write(plan)            — every sheet layout, name and named output, all at once
+ * Adapters: xlsx (ExcelJS + our own definedNames parsing) and office (Office.js).
+ */
+import type { CellValue, DefinedName, NamedValue } from '../engine/types';
+import type { SheetLayout } from '../sheets/layout';
+
+export interface SheetInfo {
+  name: string;
+  visibility: 'visible' | 'hidden' | 'veryHidden';
+  protected: boolean;
+}
+
+/**
+ * Our sheets are marked by hidden workbook-scoped names (`_jixiao_评分表` → `'评分表'!$A$1`): they
+ * follow a rename, survive saving as .xlsx and are read by WPS. readState is given those mark names.
+ */
+export interface OwnedSheet {
+  /** The sheet the mark points at now. */
+  sheet: string;
+  /**
+   * Its values as a dense grid from A1 to the last used cell (rows × columns, ragged rows padded
+   * with null). A formula cell gives its last calculated value (null when never calculated).
+   */
+  values: CellValue[][];
+}
+
+export interface WorkbookState {
+  sheets: SheetInfo[];
+  /** One entry per requested mark that exists and points at a sheet. */
+  owned: Record<string, OwnedSheet>;
+}
+
+export interface NamesRead {
+  /** Every defined name of the workbook, workbook- and sheet-scoped. */
+  all: DefinedName[];
+  /** One entry per requested candidate name (kind 'missing' when not defined at any scope). */
+  values: Record<string, NamedValue>;
+}
+
+/** A defined name the write creates or re-points. */
+export interface NameWrite {
+  name: string;
+  /** Sheet and cell, e.g. { sheet: '指标计算', cell: 'H3' }. */
+  sheet: string;
+  cell: string;
+  hidden?: boolean;
+}
+
+/** A value written into a cell the clerk's workbook already names (e.g. 自评得分). */
+export interface NamedOutputWrite {
+  /** The clerk's defined name (resolved through NamesRead). */
+  name: string;
+  /** Target cell as `Sheet!B3` (from the NamedValue). */
+  cell: string;
+  value: number | string;
+  /** Number format for the target, e.g. `0.00%` for a rate written as a fraction. */
+  numberFormat?: string;
+}
+
+export interface WritePlan {
+  /**
+   * Sheets to create or replace. `replaces` names an existing sheet the add-in owns (it is
+   * rewritten in place or recreated); otherwise a new sheet is added with `layout.name`, which the
+   * job has already made unique.
+   */
+  sheets: { layout: SheetLayout; replaces?: string }[];
+  /** Defined names to create or re-point (workbook scope): 指标_<id>, ownership marks, settings. */
+  names: NameWrite[];
+  namedOutputs: NamedOutputWrite[];
+  /** Sheet to activate at the end. */
+  activate?: string;
+}
+
+export interface WorkbookPort {
+  readState(marks: string[]): Promise<WorkbookState>;
+  readNames(candidates: string[]): Promise<NamesRead>;
+  write(plan: WritePlan): Promise<void>;
+}
+
+/** Thrown by adapters for a host failure the clerk must act on; the message is Chinese. */
+export class WorkbookError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    /** True when a write failed midway: sheets may be partly written; a re-run repairs them. */
+    readonly partial = false,
+  ) {
+    super(message);
+    this.name = 'WorkbookError';
+  }
+}
