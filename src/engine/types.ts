@@ -259,3 +259,13 @@ export interface Evaluation {
   /** True when any finding is an error: nothing may be written. */
   blocked: boolean;
 }
+
+/** The catalogue inputs as read and validated (engine/reading.ts), before any indicator is computed. */
+export interface InputsRead {
+  readings: Record<string, InputReading>;
+  /** Findings of reading: invalid inputs (error when required), number-as-text, name scope notes. */
+  findings: Finding[];
+}
+
+/** Which workbook name the clerk mapped to which input (stored in the workbook, sheets/设置). */
+export type NameMapping = Record<string, string>;
