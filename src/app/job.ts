@@ -4,7 +4,7 @@
  *   runJob(port)   = inspect + build layouts + write            (3 host round trips in all)
  * All decisions live in the engine and sheets/; this module only sequences them.
  */
-import type { Evaluation, NameMapping, Scheme } from '../engine/types';
+import type { Evaluation, Finding, NameMapping, Scheme } from '../engine/types';
 import type { WorkbookPort, WorkbookState, NamesRead } from '../workbook/port';
 
 export type JobStep = 'read-state' | 'read-names' | 'evaluate' | 'layout' | 'write' | 'done';
@@ -49,6 +49,122 @@ export interface JobResult extends Inspection {
   sheets: Record<string, string>;
   /** Things the clerk should know (a sheet renamed to 评分表 (2), named outputs written …), Chinese. */
   notices: string[];
+  /** With onNameConflict 'ask': the clerk's sheets whose names we need; nothing was written. */
+  conflicts: string[];
 }
 
 export type { WorkbookPort };
+
+// ---------------------------------------------------------------------------------------------
+
+import { evaluate } from '../engine/evaluate';
+import { candidateNames, readInputs } from '../engine/reading';
+import { getPreset } from '../engine/schemes';
+import { buildLayouts, markName, namedOutputs, OUR_SHEETS, readManualEntries, readSettings, schemeFromSheet, uniqueSheetName } from '../sheets';
+import type { SheetLayout } from '../sheets/layout';
+
+type SheetRole = SheetLayout['role'];
+
+const ROLES = Object.keys(OUR_SHEETS) as SheetRole[];
+
+function resolveScheme(options: JobOptions, state: WorkbookState, stored: string | undefined): { scheme: Scheme; source: string; findings: Finding[] } {
+  if (typeof options.scheme === 'object') return { scheme: options.scheme, source: `文件：${options.scheme.name}`, findings: [] };
+  if (typeof options.scheme === 'string') {
+    const preset = getPreset(options.scheme);
+    if (!preset) throw new Error(`没有名为“${options.scheme}”的预设评分方案。`);
+    return { scheme: preset, source: `预设：${preset.name}`, findings: [] };
+  }
+  const own = state.owned[markName('评分方案')];
+  if (own) {
+    const parsed = schemeFromSheet(own.values);
+    if (parsed.scheme) return { scheme: parsed.scheme, source: `工作簿中的评分方案（${own.sheet}）`, findings: parsed.findings };
+    // An invalid workbook scheme blocks: its findings are errors naming the row.
+    return { scheme: getPreset(stored ?? '通用') ?? getPreset('通用')!, source: `工作簿中的评分方案（${own.sheet}，有错误）`, findings: parsed.findings };
+  }
+  const preset = (stored && getPreset(stored)) || getPreset('通用')!;
+  return { scheme: preset, source: `预设：${preset.name}`, findings: [] };
+}
+
+export async function inspect(port: WorkbookPort, options: JobOptions = {}): Promise<Inspection> {
+  const progress = options.onProgress ?? (() => undefined);
+  progress('read-state');
+  const state = await port.readState(ROLES.map(markName));
+  const settingsSheet = state.owned[markName('设置')];
+  const settings = settingsSheet ? readSettings(settingsSheet.values) : { mapping: {} as NameMapping, scheme: undefined };
+  const mapping = options.mapping ?? settings.mapping;
+  progress('read-names');
+  const names = await port.readNames(candidateNames(mapping));
+  progress('evaluate');
+  const read = readInputs(names.values, mapping);
+  const { scheme, source, findings } = resolveScheme(options, state, settings.scheme);
+  const scoreSheet = state.owned[markName('评分表')];
+  const manual = scoreSheet ? readManualEntries(scoreSheet.values) : undefined;
+  const evaluation = evaluate({ readings: read.readings, findings: [...read.findings, ...findings] }, { scheme, manual });
+  return { state, names, mapping, evaluation, schemeSource: source };
+}
+
+/** The sheet name each role is written to: our own sheet where we have one, else a free name. */
+function targetSheets(state: WorkbookState, conflict: 'rename' | 'ask'): { names: Record<SheetRole, string>; replaces: Partial<Record<SheetRole, string>>; notices: string[]; conflicts: string[] } {
+  const owned = new Set(Object.values(state.owned).map((o) => o.sheet.toLowerCase()));
+  const taken = state.sheets.map((s) => s.name);
+  const names = {} as Record<SheetRole, string>;
+  const replaces: Partial<Record<SheetRole, string>> = {};
+  const notices: string[] = [];
+  const conflicts: string[] = [];
+  for (const role of ROLES) {
+    const own = state.owned[markName(role)];
+    if (own) {
+      names[role] = own.sheet;
+      replaces[role] = own.sheet;
+      continue;
+    }
+    const base = OUR_SHEETS[role];
+    const clash = taken.some((t) => t.toLowerCase() === base.toLowerCase() && !owned.has(t.toLowerCase()));
+    if (!clash) {
+      names[role] = base;
+    } else if (conflict === 'ask') {
+      conflicts.push(base);
+      names[role] = base;
+    } else {
+      const unique = uniqueSheetName(base, [...taken, ...Object.values(names)]);
+      names[role] = unique;
+      notices.push(`工作簿中已有您自己的工作表“${base}”，它保持不变；本次结果写入“${unique}”。`);
+    }
+    taken.push(names[role]);
+  }
+  return { names, replaces, notices, conflicts };
+}
+
+export async function runJob(port: WorkbookPort, options: JobOptions = {}): Promise<JobResult> {
+  const progress = options.onProgress ?? (() => undefined);
+  const inspection = await inspect(port, options);
+  const { evaluation, state, names: namesRead, mapping } = inspection;
+  if (evaluation.blocked) {
+    progress('done');
+    return { ...inspection, written: false, sheets: {}, notices: [], conflicts: [] };
+  }
+  progress('layout');
+  const target = targetSheets(state, options.onNameConflict ?? 'rename');
+  if (target.conflicts.length) {
+    progress('done');
+    return { ...inspection, written: false, sheets: {}, notices: [], conflicts: target.conflicts };
+  }
+  const storedScheme = typeof options.scheme === 'string' ? options.scheme : undefined;
+  const layouts = buildLayouts(evaluation, {
+    names: target.names,
+    date: options.date ?? new Date(),
+    settings: { mapping, scheme: storedScheme ?? evaluation.scheme.name },
+  });
+  const outputs = namedOutputs(evaluation, namesRead.values);
+  progress('write');
+  await port.write({
+    sheets: layouts.map((layout) => ({ layout, replaces: target.replaces[layout.role] })),
+    names: [],
+    namedOutputs: outputs,
+    activate: target.names['评分表'],
+  });
+  progress('done');
+  const notices = [...target.notices];
+  if (outputs.length) notices.push(`已同时写入工作簿中已命名的单元格：${outputs.map((o) => o.name).join('、')}。`);
+  return { ...inspection, written: true, sheets: target.names, notices, conflicts: [] };
+}

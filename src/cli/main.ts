@@ -1,0 +1,181 @@
+/**
+ * The `jixiao` command (spec/outputs.md "Command line").
+ * Exit status: 0 done (warnings allowed), 2 blocking errors in the workbook (nothing written),
+ * 1 anything else (bad usage, unreadable file, a bug).
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { basename, dirname, join, resolve } from 'path';
+import { inspect, runJob, type JobOptions } from '../app/job';
+import { makeTemplate } from '../app/template';
+import { getPreset, listPresets, parseSchemeJson, toEvaluationJson } from '../engine';
+import type { Evaluation, Scheme } from '../engine/types';
+import { XlsxWorkbook } from '../workbook/xlsx';
+import { renderSummary, renderBlocking } from './summary';
+
+/** The repository root, found from this file whether it runs compiled (dist-cli/) or under ts-jest. */
+function projectRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+export const SAMPLE_WORKBOOK = join(projectRoot(), 'assets', 'sample-xinzhou-2021.xlsx');
+
+const USAGE = `用法 (usage):
+  jixiao evaluate <工作簿.xlsx> [--json] [--scheme <方案名或 JSON 文件>]   计算并显示指标、得分和发现的问题
+  jixiao fill <工作簿.xlsx> -o <输出.xlsx> [--scheme …]                   写入 指标计算 / 评分表 / 自评报告（原文件不变）
+  jixiao template -o <新工作簿.xlsx>                                       生成空白的输入工作簿（基础数据表）
+  jixiao demo [-o <输出.xlsx>]                                             用自带的示例工作簿运行 fill
+
+预设评分方案 (presets): ${listPresets().join('、')}`;
+
+/** A usage or file problem: exit 1 with this Chinese message. */
+class UsageError extends Error {}
+
+interface Args {
+  command?: string;
+  file?: string;
+  out?: string;
+  json: boolean;
+  scheme?: string;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--json') args.json = true;
+    else if (a === '-o' || a === '--out' || a === '--scheme') {
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError(`参数 ${a} 后缺少值。`);
+      if (a === '--scheme') args.scheme = v;
+      else args.out = v;
+    } else if (a === '-h' || a === '--help') args.command = 'help';
+    else if (a.startsWith('-')) throw new UsageError(`未知参数 ${a}。`);
+    else if (!args.command) args.command = a;
+    else if (!args.file) args.file = a;
+    else throw new UsageError(`多余的参数 ${a}。`);
+  }
+  return args;
+}
+
+function loadScheme(spec: string | undefined): Scheme | string | undefined {
+  if (spec === undefined) return undefined;
+  if (spec.toLowerCase().endsWith('.json') || existsSync(spec)) {
+    let text: string;
+    try {
+      text = readFileSync(spec, 'utf8');
+    } catch {
+      throw new UsageError(`无法读取评分方案文件 ${spec}。`);
+    }
+    const { scheme, findings } = parseSchemeJson(text, basename(spec));
+    if (!scheme) throw new SchemeFileError(findings.map((f) => f.message));
+    return scheme;
+  }
+  if (!getPreset(spec)) throw new UsageError(`没有名为“${spec}”的预设评分方案。可用：${listPresets().join('、')}。`);
+  return spec;
+}
+
+/** A scheme file that does not validate: like a blocking error in the workbook (exit 2). */
+class SchemeFileError extends Error {
+  constructor(readonly messages: string[]) {
+    super(messages.join('\n'));
+  }
+}
+
+async function openWorkbook(file: string | undefined): Promise<XlsxWorkbook> {
+  if (!file) throw new UsageError('请指定工作簿文件（.xlsx）。');
+  let data: Buffer;
+  try {
+    data = readFileSync(file);
+  } catch {
+    throw new UsageError(`无法读取文件 ${file}：文件不存在或没有读取权限。`);
+  }
+  try {
+    return await XlsxWorkbook.open(data);
+  } catch (err) {
+    throw new UsageError(`无法打开 ${file}：它不是有效的 .xlsx 工作簿（${(err as Error).message}）。`);
+  }
+}
+
+function writeOut(path: string, data: Uint8Array): void {
+  mkdirSync(dirname(resolve(path)), { recursive: true });
+  writeFileSync(path, data);
+}
+
+interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+async function evaluateCommand(args: Args, io: Io): Promise<number> {
+  const book = await openWorkbook(args.file);
+  const { evaluation, schemeSource } = await inspect(book, { scheme: loadScheme(args.scheme) });
+  if (args.json) io.out(JSON.stringify(toEvaluationJson(evaluation), null, 2));
+  else io.out(renderSummary(evaluation, schemeSource));
+  return reportBlocking(evaluation, io);
+}
+
+function reportBlocking(ev: Evaluation, io: Io): number {
+  if (!ev.blocked) return 0;
+  io.err(renderBlocking(ev));
+  return 2;
+}
+
+async function fillCommand(input: string | undefined, out: string | undefined, scheme: string | undefined, io: Io, options: Partial<JobOptions> = {}): Promise<number> {
+  if (!out) throw new UsageError('请用 -o 指定输出文件，例如：jixiao fill 基础数据.xlsx -o 自评结果.xlsx');
+  if (input && resolve(input) === resolve(out)) throw new UsageError('输出文件不能与输入文件相同：原工作簿不会被修改。');
+  const book = await openWorkbook(input);
+  const result = await runJob(book, { scheme: loadScheme(scheme), onNameConflict: 'rename', ...options });
+  if (!result.written) {
+    io.err(renderBlocking(result.evaluation));
+    io.err('未写入任何内容。');
+    return 2;
+  }
+  writeOut(out, await book.toBuffer());
+  io.out(renderSummary(result.evaluation, result.schemeSource));
+  for (const n of result.notices) io.out(`注意：${n}`);
+  io.out(`\n已写入 ${resolve(out)}（工作表：${Object.values(result.sheets).join('、')}）`);
+  return 0;
+}
+
+export async function main(argv: string[], io: Io = { out: (t) => console.log(t), err: (t) => console.error(t) }): Promise<number> {
+  try {
+    const args = parseArgs(argv);
+    switch (args.command) {
+      case 'evaluate':
+        return await evaluateCommand(args, io);
+      case 'fill':
+        return await fillCommand(args.file, args.out, args.scheme, io);
+      case 'template': {
+        if (!args.out) throw new UsageError('请用 -o 指定输出文件，例如：jixiao template -o 基础数据.xlsx');
+        writeOut(args.out, await makeTemplate());
+        io.out(`已生成空白输入工作簿 ${resolve(args.out)}：在“基础数据”表中填写各项数据后运行 jixiao fill。`);
+        return 0;
+      }
+      case 'demo': {
+        const out = args.out ?? join('out', '忻州市金融办-2021-自评结果.xlsx');
+        io.out(`示例工作簿：${SAMPLE_WORKBOOK}`);
+        return await fillCommand(SAMPLE_WORKBOOK, out, args.scheme, io, { date: new Date(2022, 6, 8) });
+      }
+      case undefined:
+      case 'help':
+        io.out(USAGE);
+        return args.command === 'help' ? 0 : 1;
+      default:
+        throw new UsageError(`未知命令 ${args.command}。\n${USAGE}`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(err.message);
+      return 1;
+    }
+    if (err instanceof SchemeFileError) {
+      io.err('评分方案文件有错误，未计算：');
+      for (const m of err.messages) io.err(`  - ${m}`);
+      return 2;
+    }
+    io.err(`内部错误，请反馈给开发人员：${(err as Error).stack ?? err}`);
+    return 1;
+  }
+}
