@@ -63,7 +63,7 @@ import { getPreset } from '../engine/schemes';
 import { buildLayouts, markName, namedOutputs, OUR_SHEETS, readManualEntries, readSettings, schemeFromSheet, uniqueSheetName } from '../sheets';
 import type { SheetLayout } from '../sheets/layout';
 
-type SheetRole = SheetLayout['role'];
+type SheetRole = Exclude<SheetLayout['role'], '基础数据'>;
 
 const ROLES = Object.keys(OUR_SHEETS) as SheetRole[];
 

@@ -51,7 +51,7 @@ export interface SheetLayout {
   /** Sheet name (already made unique by the job). */
   name: string;
   /** Which of our sheets this is; also the suffix of its ownership mark `_jixiao_<role>`. */
-  role: '指标计算' | '评分表' | '自评报告' | '评分方案' | '设置';
+  role: '指标计算' | '评分表' | '自评报告' | '评分方案' | '设置' | '基础数据';
   visibility?: 'visible' | 'hidden';
   /** Dense grid: rows[r][c]; a missing or null entry is an empty cell. */
   rows: (LayoutCell | null)[][];

@@ -1,0 +1,95 @@
+/**
+ * `npm run bench`: the figures the issues ask for, measured on this machine.
+ *   - evaluations per second over 10,000 generated departments (goal: all in < 2 s)
+ *   - wall time of `jixiao evaluate` and `jixiao fill` on the sample workbook (goals < 1.5 s, < 2 s)
+ *   - production bundle size of the pane without office.js (goal ≤ 350 KB gzip), when dist/ exists
+ *   - headless Chromium: first render and a finished 计算指标 on the sample (goals < 1.5 s, < 2 s)
+ */
+import { execFileSync, spawnSync } from 'child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { gzipSync } from 'zlib';
+import { evaluate } from '../src/engine/evaluate';
+import { getPreset } from '../src/engine/schemes';
+import { generateDepartment, prng } from './departments';
+import { measureBrowser } from './browser';
+
+const ROOT = join(__dirname, '..', '..');
+const CLI = join(ROOT, 'bin', 'jixiao.js');
+const SAMPLE = join(ROOT, 'assets', 'sample-xinzhou-2021.xlsx');
+
+function line(label: string, value: string, goal?: string): void {
+  console.log(`${label.padEnd(44)} ${value}${goal ? `   (goal ${goal})` : ''}`);
+}
+
+function benchEngine(): void {
+  const scheme = getPreset('通用')!;
+  const random = prng(20211231);
+  const departments = Array.from({ length: 10_000 }, (_, i) => generateDepartment(random, i));
+  evaluate(departments[0], { scheme }); // warm-up
+  const start = process.hrtime.bigint();
+  for (const d of departments) evaluate(d, { scheme });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  line('engine: 10,000 departments', `${seconds.toFixed(3)} s, ${Math.round(10_000 / seconds)} evaluations/s`, '< 2 s');
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function timeCommand(args: string[], runs = 5): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (r.status !== 0) throw new Error(`jixiao ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  }
+  return median(times);
+}
+
+function benchCli(): void {
+  const ms = timeCommand(['evaluate', SAMPLE, '--json']);
+  line('jixiao evaluate sample --json (median of 5)', `${(ms / 1000).toFixed(3)} s`, '< 1.5 s');
+  const out = join(mkdtempSync(join(tmpdir(), 'jixiao-bench-')), 'filled.xlsx');
+  const fill = timeCommand(['fill', SAMPLE, '-o', out]);
+  line('jixiao fill sample (median of 5)', `${(fill / 1000).toFixed(3)} s`, '< 2 s');
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? listFiles(p) : [p];
+  });
+}
+
+function benchBundle(): boolean {
+  const dist = join(ROOT, 'dist');
+  if (!existsSync(join(dist, 'taskpane.html'))) {
+    console.log('building the production bundle (npm run build) …');
+    execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  const js = listFiles(dist).filter((f) => f.endsWith('.js') && !f.includes(`${join('dist', 'office-js')}`));
+  const initial = js.filter((f) => !/exceljs|xlsx/i.test(f));
+  const sum = (files: string[], gz: boolean) => files.reduce((n, f) => n + (gz ? gzipSync(readFileSync(f)).length : statSync(f).size), 0);
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  line('pane bundle, all JS without office.js', `${kb(sum(js, false))} raw, ${kb(sum(js, true))} gzip`, '≤ 350 KB gzip');
+  line('  of which loaded before a file is opened', `${kb(sum(initial, false))} raw, ${kb(sum(initial, true))} gzip`);
+  return true;
+}
+
+async function main(): Promise<void> {
+  console.log(`绩效自评助手 bench — node ${process.version}, ${require('os').cpus().length} cores\n`);
+  benchEngine();
+  benchCli();
+  if (process.argv.includes('--no-browser')) return;
+  benchBundle();
+  await measureBrowser(ROOT, SAMPLE, line);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
