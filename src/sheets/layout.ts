@@ -70,8 +70,13 @@ export interface SheetLayout {
     repeatRows?: [number, number];
   };
   tabColor?: string;
-  /** Workbook-scoped names pointing at cells of this sheet, e.g. 指标_在职人员控制率 → H3. */
-  names?: { name: string; row: number; col: number }[];
+  /** Columns hidden from view and print (e.g. the 评分表's bookkeeping columns), by index. */
+  hiddenColumns?: number[];
+  /**
+   * Workbook-scoped names pointing at cells of this sheet, e.g. 指标_在职人员控制率 → H3. `hidden`
+   * names (the ownership mark `_jixiao_<role>` at A1) are not listed in the Name Manager.
+   */
+  names?: { name: string; row: number; col: number; hidden?: boolean }[];
 }
 
 /** `A1`-style address of a 0-based cell. */

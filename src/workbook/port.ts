@@ -66,7 +66,9 @@ export interface WritePlan {
   /**
    * Sheets to create or replace. `replaces` names an existing sheet the add-in owns (it is
    * rewritten in place or recreated); otherwise a new sheet is added with `layout.name`, which the
-   * job has already made unique.
+   * job has already made unique. The adapter marks every sheet it writes with its hidden
+   * workbook name `_jixiao_<role>` → A1, except a `基础数据` layout (the template's input sheet,
+   * which belongs to the clerk). Sheet-name clashes and a missing `replaces` reject the whole write.
    */
   sheets: { layout: SheetLayout; replaces?: string }[];
   /** Defined names to create or re-point (workbook scope): 指标_<id>, ownership marks, settings. */

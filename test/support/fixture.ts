@@ -6,7 +6,9 @@
 import type { CellValue } from '../../src/engine/types';
 
 export interface FixtureCell {
+  /** For a formula cell: its calculated (cached) value. */
   value?: CellValue;
+  /** With a leading '=', English function names: `=B3-B4`. */
   formula?: string;
   numberFormat?: string;
 }

@@ -1,0 +1,50 @@
+/**
+ * Decimal arithmetic of the engine. A rate is n × 100 ÷ d rounded once, half-up (四舍五入), to 2
+ * decimals. The quotient is taken with 20 significant digits, which is exact enough except when it
+ * lands exactly on a half (x.xx5: the true quotient may lie just below it) or when so few digits are
+ * left after the point that a second rounding could move the 2nd decimal; those rare cases are
+ * recomputed with 60 digits. Quotients are what costs time here, so the common case stays cheap.
+ */
+import Decimal from 'decimal.js';
+
+/** The engine's own constructors, independent of any global Decimal.set(). */
+export const Exact = Decimal.clone({ precision: 20, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -7, toExpPos: 21 });
+const Precise = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -7, toExpPos: 21 });
+
+export const ZERO = new Exact(0);
+export const HUNDRED = new Exact(100);
+
+/** Round once, half-up, to 2 decimals. */
+export function round2(d: Decimal): Decimal {
+  return d.decimalPlaces() <= 2 ? d : d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+}
+
+export interface Rate {
+  /** numerator × 100 ÷ denominator, unrounded (at least 20 significant digits). */
+  exact: Decimal;
+  /** exact rounded once, half-up, to 2 decimals. */
+  value: Decimal;
+}
+
+function mayDoubleRound(q: Decimal, n: Decimal, d: Decimal): boolean {
+  if (q.e >= 16 || n.sd() > 18 || d.sd() > 18) return true;
+  return q.decimalPlaces() === 3 && q.toFixed().endsWith('5');
+}
+
+/** A rate in percent: 15 / 17 → exact 88.2352…, value 88.24. The caller rules out a zero denominator. */
+export function rate(numerator: Decimal, denominator: Decimal): Rate {
+  let exact = new Exact(numerator).times(100).div(denominator);
+  if (mayDoubleRound(exact, numerator, denominator)) exact = new Precise(numerator).times(100).div(denominator);
+  return { exact, value: exact.toDecimalPlaces(2, Decimal.ROUND_HALF_UP) };
+}
+
+/** A Decimal from a scheme number (weights, limits, band bounds), cached because schemes are reused. */
+const fromNumberCache = new Map<number, Decimal>();
+export function dec(n: number): Decimal {
+  let d = fromNumberCache.get(n);
+  if (!d) {
+    d = new Exact(n);
+    if (fromNumberCache.size < 10_000) fromNumberCache.set(n, d);
+  }
+  return d;
+}

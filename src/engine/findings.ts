@@ -1,0 +1,471 @@
+/**
+ * The findings the figures raise (indicators.md "Findings"), declared as data: a code, a severity,
+ * and a check that returns the finding(s) with a Chinese message naming the figures and their cells.
+ * Warnings also carry the problem and the 改进措施 in report wording (framework.md §7.2), which the
+ * narrative turns into 四、存在的问题和整改情况.
+ */
+import Decimal from 'decimal.js';
+import type { Finding, IndicatorResult, InputReading, Severity } from './types';
+import { inputDef, TEXT_INPUTS } from './catalogue';
+import { formatAmount, formatCount, formatPercent, proseAmount, proseRate } from './format';
+import { QUARTER_INPUTS, QUARTER_NAMES } from './payment-progress';
+
+export interface FindingContext {
+  readings: Record<string, InputReading | undefined>;
+  indicators: Record<string, IndicatorResult>;
+}
+
+export interface FindingRule {
+  code: string;
+  severity: Severity;
+  /** The rule of framework.md §7.2 / §7.3 it implements. */
+  source: string;
+  check(ctx: FindingContext): Finding | Finding[] | undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading figures for messages
+// ---------------------------------------------------------------------------------------------
+
+function num(ctx: FindingContext, name: string): Decimal | null {
+  const r = ctx.readings[name];
+  return r && r.status === 'found' && Decimal.isDecimal(r.value) ? (r.value as Decimal) : null;
+}
+
+function cellOf(ctx: FindingContext, name: string): string | undefined {
+  return ctx.readings[name]?.cell;
+}
+
+/** A figure in a message: 144.48万元, 15人. */
+function amount(name: string, v: Decimal): string {
+  const unit = inputDef(name).unit;
+  return unit === '万元' ? `${formatAmount(v)}万元` : `${formatCount(v)}${unit}`;
+}
+
+/** A figure with its source: 144.48万元（基础数据!B17）. */
+function fig(ctx: FindingContext, name: string, v: Decimal): string {
+  const cell = cellOf(ctx, name);
+  return cell ? `${amount(name, v)}（${cell}）` : amount(name, v);
+}
+
+function cells(ctx: FindingContext, names: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const n of names) {
+    const c = cellOf(ctx, n);
+    if (c) out.push(c);
+  }
+  return out;
+}
+
+function finding(ctx: FindingContext, rule: { code: string; severity: Severity }, inputs: string[], message: string, problem?: string, measure?: string): Finding {
+  const f: Finding = { code: rule.code, severity: rule.severity, message, inputs, cells: cells(ctx, inputs) };
+  if (problem) f.problem = problem;
+  if (measure) f.measure = measure;
+  return f;
+}
+
+/** The indicator's displayed value when it is ok. */
+function valueOf(ctx: FindingContext, id: string): Decimal | undefined {
+  const r = ctx.indicators[id];
+  return r && r.status === 'ok' ? r.value : undefined;
+}
+
+/** Both figures of a comparison, or undefined when either is missing. */
+function pair(ctx: FindingContext, a: string, b: string): [Decimal, Decimal] | undefined {
+  const x = num(ctx, a);
+  const y = num(ctx, b);
+  return x && y ? [x, y] : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The rules
+// ---------------------------------------------------------------------------------------------
+
+const overEstablishment: FindingRule = {
+  code: 'over-establishment',
+  severity: 'warning',
+  source: 'R2',
+  check(ctx) {
+    const p = pair(ctx, '在职人员数', '编制数');
+    if (!p || !p[0].gt(p[1])) return;
+    const [staff, posts] = p;
+    const over = staff.minus(posts);
+    const r = valueOf(ctx, '在职人员控制率');
+    return finding(
+      ctx,
+      this,
+      ['在职人员数', '编制数'],
+      `在职人员数${fig(ctx, '在职人员数', staff)}超过编制数${fig(ctx, '编制数', posts)}，超编${over.toFixed()}人${r ? `，在职人员控制率${formatPercent(r)}` : ''}`,
+      r ? `在职人员超编${over.toFixed()}人，在职人员控制率${proseRate(r)}，超出${r.minus(100).toFixed(2)}个百分点` : `在职人员超编${over.toFixed()}人`,
+      '严格控制编制，逐步消化超编人员，新进人员严格按编制管理',
+    );
+  },
+};
+
+const sangongIncrease: FindingRule = {
+  code: 'sangong-increase',
+  severity: 'warning',
+  source: 'R4 / R5',
+  check(ctx) {
+    const result = ctx.indicators['三公经费变动率'];
+    const basis = result?.basis ?? '决算口径';
+    const [current, prior] = basis === '预算口径' ? ['三公经费预算数', '上年三公经费预算数'] : ['三公经费支出数', '上年三公经费支出数'];
+    const p = pair(ctx, current, prior);
+    if (!p || !p[0].gt(p[1])) return;
+    const [cur, pre] = p;
+    const rise = cur.minus(pre);
+    const measure = '从严审批"三公"经费支出，严格执行中央八项规定精神和厉行节约有关要求，压减公务接待、公务用车和因公出国（境）支出，确保"三公"经费只减不增';
+    if (pre.isZero())
+      return finding(
+        ctx,
+        this,
+        [current, prior],
+        `${prior}为0（${cellOf(ctx, prior) ?? '未注明单元格'}），${current}${fig(ctx, current, cur)}，本年新增${formatAmount(rise)}万元（${basis}）`,
+        `上年无"三公"经费${basis === '预算口径' ? '预算' : '支出'}，本年新增${proseAmount(rise)}`,
+        measure,
+      );
+    const r = result?.status === 'ok' ? (result.value as Decimal) : undefined;
+    return finding(
+      ctx,
+      this,
+      [current, prior],
+      `${current}${fig(ctx, current, cur)}比${prior}${fig(ctx, prior, pre)}增加${formatAmount(rise)}万元${r ? `，增长${formatPercent(r)}` : ''}（${basis}）`,
+      `"三公"经费${basis === '预算口径' ? '预算' : '支出'}比上年增加${proseAmount(rise)}${r ? `，增长${proseRate(r)}` : ''}，未实现只减不增`,
+      measure,
+    );
+  },
+};
+
+const sangongOverBudget: FindingRule = {
+  code: 'sangong-over-budget',
+  severity: 'warning',
+  source: 'R6',
+  check(ctx) {
+    const p = pair(ctx, '三公经费支出数', '三公经费预算数');
+    if (!p || !p[0].gt(p[1])) return;
+    const over = p[0].minus(p[1]);
+    const r = valueOf(ctx, '三公经费控制率');
+    return finding(
+      ctx,
+      this,
+      ['三公经费支出数', '三公经费预算数'],
+      `三公经费支出数${fig(ctx, '三公经费支出数', p[0])}超过三公经费预算数${fig(ctx, '三公经费预算数', p[1])}，超支${formatAmount(over)}万元${r ? `，三公经费控制率${formatPercent(r)}` : ''}`,
+      `"三公"经费超出预算${proseAmount(over)}${r ? `，控制率${proseRate(r)}` : ''}`,
+      '强化预算约束，"三公"经费确需超支的须按程序报批追加预算',
+    );
+  },
+};
+
+const budgetUnderexecution: FindingRule = {
+  code: 'budget-underexecution',
+  severity: 'warning',
+  source: 'R7',
+  check(ctx) {
+    const p = pair(ctx, '全年执行数', '全年预算数');
+    if (!p || !p[0].lt(p[1])) return;
+    const left = p[1].minus(p[0]);
+    const r = valueOf(ctx, '预算完成率');
+    return finding(
+      ctx,
+      this,
+      ['全年执行数', '全年预算数'],
+      `全年执行数${fig(ctx, '全年执行数', p[0])}低于全年预算数${fig(ctx, '全年预算数', p[1])}，未执行${formatAmount(left)}万元${r ? `，预算完成率${formatPercent(r)}` : ''}`,
+      `部分预算资金未按计划支出，${r ? `预算完成率${proseRate(r)}，` : ''}未执行${proseAmount(left)}`,
+      '加快预算执行进度，提高预算编制的精准度',
+    );
+  },
+};
+const executionExceedsBudget: FindingRule = {
+  code: 'execution-exceeds-budget',
+  severity: 'warning',
+  source: 'C3',
+  check(ctx) {
+    const p = pair(ctx, '全年执行数', '全年预算数');
+    if (!p || !p[0].gt(p[1])) return;
+    const over = p[0].minus(p[1]);
+    return finding(
+      ctx,
+      this,
+      ['全年执行数', '全年预算数'],
+      `全年执行数${fig(ctx, '全年执行数', p[0])}超过全年预算数${fig(ctx, '全年预算数', p[1])}，超出${formatAmount(over)}万元，请核对预算调整是否已计入全年预算数`,
+      `全年执行数超过全年预算数${proseAmount(over)}，存在超预算支出`,
+      '严格按预算执行，确需增加支出的按程序调整预算',
+    );
+  },
+};
+
+const budgetAdjustment: FindingRule = {
+  code: 'budget-adjustment',
+  severity: 'info',
+  source: 'R8',
+  check(ctx) {
+    const r = valueOf(ctx, '预算调整率');
+    const adjusted = num(ctx, '预算调整数');
+    if (!r || !adjusted || !adjusted.gt(0)) return;
+    const stress = r.gt(10);
+    return finding(
+      ctx,
+      { code: this.code, severity: stress ? 'warning' : 'info' },
+      ['预算调整数', '全年预算数'],
+      `预算调整数${fig(ctx, '预算调整数', adjusted)}占全年预算数${fig(ctx, '全年预算数', num(ctx, '全年预算数') as Decimal)}的${formatPercent(r)}${stress ? '，超过10%' : ''}`,
+      `年中预算调整${proseAmount(adjusted)}，预算调整率${proseRate(r)}，预算编制的前瞻性和准确性有待提高`,
+      '细化年初预算编制，充分预计全年支出需求，减少年中追加调整',
+    );
+  },
+};
+
+const paymentProgressLag: FindingRule = {
+  code: 'payment-progress-lag',
+  severity: 'warning',
+  source: 'R9',
+  check(ctx) {
+    const quarters = ctx.indicators['支付进度率']?.quarters ?? [];
+    const lagging = quarters.filter((q) => q.lagging);
+    if (!lagging.length) return;
+    const names = lagging.map((q) => QUARTER_NAMES[q.quarter - 1]);
+    const inputs = [...lagging.map((q) => QUARTER_INPUTS[q.quarter - 1] as string), '全年预算数'];
+    const all = lagging.length === quarters.length && quarters.length > 1;
+    return finding(
+      ctx,
+      this,
+      inputs,
+      `支付进度低于序时进度：${lagging.map((q) => `${QUARTER_NAMES[q.quarter - 1]}${formatPercent(q.progress)}（序时进度${q.target.toFixed()}%）`).join('、')}`,
+      `支出进度不均衡，${all ? '各季度' : names.join('、')}累计支付进度${all ? '均' : ''}低于序时进度`,
+      '按序时进度均衡支出，建立支出进度定期通报制度，及时解决影响支出进度的问题',
+    );
+  },
+};
+
+const paymentProgressMismatch: FindingRule = {
+  code: 'payment-progress-mismatch',
+  severity: 'warning',
+  source: 'C1',
+  check(ctx) {
+    const p = pair(ctx, '四季度累计支出', '全年执行数');
+    if (!p || p[0].eq(p[1])) return;
+    const gap = p[0].minus(p[1]).abs();
+    return finding(
+      ctx,
+      this,
+      ['四季度累计支出', '全年执行数'],
+      `四季度累计支出${fig(ctx, '四季度累计支出', p[0])}与全年执行数${fig(ctx, '全年执行数', p[1])}不一致，相差${formatAmount(gap)}万元`,
+      `四季度累计支出与全年执行数相差${proseAmount(gap)}，支付进度数据与决算数据不一致`,
+      '加强支付进度数据与决算数据的核对，确保数据真实、准确、一致',
+    );
+  },
+};
+
+const carryover: FindingRule = {
+  code: 'carryover',
+  severity: 'warning',
+  source: 'R10 / R11',
+  check(ctx) {
+    const balance = num(ctx, '结转结余总额');
+    if (!balance || !balance.gt(0)) return;
+    const r = valueOf(ctx, '结转结余率');
+    const prior = num(ctx, '上年结转结余总额');
+    const rise = prior && balance.gt(prior) ? balance.minus(prior) : undefined;
+    const inputs = rise ? ['结转结余总额', '全年预算数', '上年结转结余总额'] : ['结转结余总额', '全年预算数'];
+    return finding(
+      ctx,
+      this,
+      inputs,
+      `年末结转结余总额${fig(ctx, '结转结余总额', balance)}${r ? `，结转结余率${formatPercent(r)}` : ''}${rise && prior ? `，比上年${fig(ctx, '上年结转结余总额', prior)}增加${formatAmount(rise)}万元` : ''}`,
+      `年末形成结转结余${proseAmount(balance)}${rise ? `，比上年增加${proseAmount(rise)}` : ''}，资金使用效益有待提高`,
+      '精准编制预算，加快预算执行，盘活存量资金',
+    );
+  },
+};
+
+const publicFundsOver: FindingRule = {
+  code: 'public-funds-over',
+  severity: 'warning',
+  source: 'R12',
+  check(ctx) {
+    const p = pair(ctx, '公用经费支出数', '公用经费预算数');
+    if (!p || !p[0].gt(p[1])) return;
+    const over = p[0].minus(p[1]);
+    const r = valueOf(ctx, '公用经费控制率');
+    return finding(
+      ctx,
+      this,
+      ['公用经费支出数', '公用经费预算数'],
+      `公用经费支出数${fig(ctx, '公用经费支出数', p[0])}超过公用经费预算数${fig(ctx, '公用经费预算数', p[1])}，超支${formatAmount(over)}万元${r ? `，公用经费控制率${formatPercent(r)}` : ''}`,
+      `公用经费超支${proseAmount(over)}${r ? `，控制率${proseRate(r)}` : ''}`,
+      '压减一般性支出，严格按定额标准编制和执行公用经费预算',
+    );
+  },
+};
+
+const procurementDeviation: FindingRule = {
+  code: 'procurement-deviation',
+  severity: 'warning',
+  source: 'R13',
+  check(ctx) {
+    const p = pair(ctx, '政府采购金额', '政府采购预算数');
+    if (!p || p[0].eq(p[1])) return;
+    const [spent, budget] = p;
+    const r = valueOf(ctx, '政府采购执行率');
+    const inputs = ['政府采购金额', '政府采购预算数'];
+    const measure = '加强政府采购计划管理，按批准的采购预算和计划组织采购';
+    if (budget.isZero())
+      return finding(ctx, this, inputs, `未编制政府采购预算（政府采购预算数为0），实际采购${fig(ctx, '政府采购金额', spent)}`, `未编制政府采购预算，实际采购${proseAmount(spent)}`, measure);
+    const below = spent.lt(budget);
+    const gap = spent.minus(budget).abs();
+    return finding(
+      ctx,
+      this,
+      inputs,
+      `政府采购金额${fig(ctx, '政府采购金额', spent)}${below ? '低于' : '超过'}政府采购预算数${fig(ctx, '政府采购预算数', budget)}，相差${formatAmount(gap)}万元${r ? `，政府采购执行率${formatPercent(r)}` : ''}`,
+      below
+        ? `政府采购计划未完全执行${r ? `，执行率${proseRate(r)}` : ''}，采购计划编制不够准确`
+        : `超计划采购${proseAmount(gap)}${r ? `，执行率${proseRate(r)}` : ''}`,
+      measure,
+    );
+  },
+};
+
+const idleAssets: FindingRule = {
+  code: 'idle-assets',
+  severity: 'warning',
+  source: 'R14',
+  check(ctx) {
+    const p = pair(ctx, '在用固定资产总额', '固定资产总额');
+    if (!p || !p[0].lt(p[1])) return;
+    const idle = p[1].minus(p[0]);
+    const r = valueOf(ctx, '固定资产利用率');
+    return finding(
+      ctx,
+      this,
+      ['在用固定资产总额', '固定资产总额'],
+      `在用固定资产总额${fig(ctx, '在用固定资产总额', p[0])}低于固定资产总额${fig(ctx, '固定资产总额', p[1])}，闲置${formatAmount(idle)}万元${r ? `，固定资产利用率${formatPercent(r)}` : ''}`,
+      `存在闲置资产${proseAmount(idle)}${r ? `，固定资产利用率${proseRate(r)}` : ''}`,
+      '对闲置资产进行调剂、盘活，无法使用的按规定处置',
+    );
+  },
+};
+
+const TASK_RATES = [
+  ['实际完成率', '实际完成工作数', '计划工作数'],
+  ['完成及时率', '及时完成工作数', '计划工作数'],
+  ['质量达标率', '质量达标工作数', '计划工作数'],
+  ['重点工作办结率', '重点工作办结数', '重点工作交办数'],
+] as const;
+
+const tasksIncomplete: FindingRule = {
+  code: 'tasks-incomplete',
+  severity: 'warning',
+  source: 'R15',
+  check(ctx) {
+    const parts: string[] = [];
+    const short: string[] = [];
+    const inputs: string[] = [];
+    for (const [id, done, planned] of TASK_RATES) {
+      const r = ctx.indicators[id];
+      if (r?.status !== 'ok' || !(r.numerator as Decimal).lt(r.denominator as Decimal)) continue;
+      const value = r.value as Decimal;
+      parts.push(`${id}${formatPercent(value)}（${done}${fig(ctx, done, r.numerator as Decimal)}，${planned}${fig(ctx, planned, r.denominator as Decimal)}）`);
+      short.push(`${id}${proseRate(value)}`);
+      for (const n of [done, planned]) if (!inputs.includes(n)) inputs.push(n);
+    }
+    if (!parts.length) return;
+    return finding(
+      ctx,
+      this,
+      inputs,
+      `工作任务未全部完成：${parts.join('；')}`,
+      `部分工作任务未按计划完成：${short.join('、')}`,
+      '加强工作督办，对未完成事项明确责任人和完成时限',
+    );
+  },
+};
+
+/** A part never exceeds its whole (framework.md §7.3 C3): a data error that blocks the write. */
+const PARTS: readonly (readonly [string, string])[] = [
+  ['三公经费支出数', '全年执行数'],
+  ['公用经费支出数', '全年执行数'],
+  ['重点项目支出', '项目支出总额'],
+  ['在用固定资产总额', '固定资产总额'],
+  ['实际完成工作数', '计划工作数'],
+  ['及时完成工作数', '计划工作数'],
+  ['质量达标工作数', '计划工作数'],
+  ['重点工作办结数', '重点工作交办数'],
+];
+
+const partExceedsTotal: FindingRule = {
+  code: 'part-exceeds-total',
+  severity: 'error',
+  source: 'C3',
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const [part, whole] of PARTS) {
+      const p = pair(ctx, part, whole);
+      if (!p || !p[0].gt(p[1])) continue;
+      out.push(finding(ctx, this, [part, whole], `${part}${fig(ctx, part, p[0])}大于${whole}${fig(ctx, whole, p[1])}：部分不能超过总数，请核对这两项数据`));
+    }
+    return out;
+  },
+};
+
+/** Checks on the figures and the indicators, in the order of indicators.md. */
+export const FINDING_RULES: readonly FindingRule[] = [
+  partExceedsTotal,
+  overEstablishment,
+  sangongIncrease,
+  sangongOverBudget,
+  budgetUnderexecution,
+  executionExceedsBudget,
+  budgetAdjustment,
+  paymentProgressLag,
+  paymentProgressMismatch,
+  carryover,
+  publicFundsOver,
+  procurementDeviation,
+  idleAssets,
+  tasksIncomplete,
+];
+
+export function checkFigures(ctx: FindingContext): Finding[] {
+  const out: Finding[] = [];
+  for (const rule of FINDING_RULES) {
+    const f = rule.check(ctx);
+    if (Array.isArray(f)) out.push(...f);
+    else if (f) out.push(f);
+  }
+  return out;
+}
+
+/** missing-text: each narrative text the workbook does not give (unless reading already said so). */
+export function missingTexts(readings: Record<string, InputReading | undefined>, already: readonly Finding[]): Finding[] {
+  const reported = new Set<string>();
+  for (const f of already) if (f.code === 'missing-text') for (const i of f.inputs) reported.add(i);
+  const out: Finding[] = [];
+  for (const name of TEXT_INPUTS) {
+    const r = readings[name];
+    const given = r?.status === 'found' && typeof r.value === 'string' && r.value.trim() !== '';
+    if (given || reported.has(name)) continue;
+    const invalid = r?.status === 'invalid';
+    out.push({
+      code: 'missing-text',
+      severity: 'info',
+      message: invalid && r?.problem ? `${r.problem}；自评报告中"${name}"部分将提示填写` : `未提供报告文字"${name}"（名称 ${name}），自评报告中该部分将提示填写`,
+      inputs: [name],
+      cells: r?.cell ? [r.cell] : [],
+    });
+  }
+  return out;
+}
+
+/** R18: the grade 优 beside two or more problems: the score and the problems disagree. */
+export function gradeAgainstProblems(grade: string, topGrade: string | undefined, findings: readonly Finding[]): Finding | undefined {
+  if (!topGrade || grade !== topGrade) return;
+  const problems = findings.filter((f) => f.severity === 'warning' && f.problem);
+  if (problems.length < 2) return;
+  return {
+    code: 'grade-problems-disagree',
+    severity: 'info',
+    message: `评价等级为"${grade}"，但数据显示存在${problems.length}个问题（${problems.map((f) => f.code).join('、')}），得分与问题不一致，请复核评分`,
+    inputs: [],
+    cells: [],
+  };
+}

@@ -1,0 +1,3 @@
+export { writeReport, type ReportOptions } from './report';
+export type { ReportParagraph, ParagraphKind } from './outline';
+export { reportProblems } from './check';

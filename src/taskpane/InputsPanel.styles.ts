@@ -1,0 +1,11 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+
+export const useInputsPanelStyles = makeStyles({
+  header: { display: 'flex', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS },
+  table: { tableLayout: 'auto' },
+  name: { display: 'flex', flexDirection: 'column' },
+  required: { color: tokens.colorPaletteRedForeground1 },
+  via: { color: tokens.colorNeutralForeground3 },
+  problem: { color: tokens.colorPaletteRedForeground1 },
+  value: { wordBreak: 'break-all' },
+});

@@ -1,0 +1,9 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+
+export const useResultPanelStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  summary: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM },
+  figure: { display: 'flex', flexDirection: 'column' },
+  muted: { color: tokens.colorNeutralForeground3 },
+  numeric: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+});

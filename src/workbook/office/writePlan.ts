@@ -1,0 +1,164 @@
+/**
+ * write(plan) in one sync. Order matters because a failing command leaves everything before it in
+ * place (no rollback, office-js-notes §3.9):
+ *   1. sheets created (or renamed) and every defined name, ownership marks included, so a sheet
+ *      that exists is already marked ours and a re-run replaces it instead of picking "评分表 (2)";
+ *   2. each sheet cleared in place (idiom B: the id, position and the clerk's references survive)
+ *      and its contents written;
+ *   3. the values written into the clerk's own named cells;
+ *   4. cosmetics (freeze panes, tab colour, print setup), visibility, activation.
+ */
+import { cellAddress } from '../../sheets/layout';
+import { markName } from '../../sheets/names';
+import { WorkbookError, type NameWrite, type WritePlan } from '../port';
+import { nameFormula, parseLocal, splitSheet, type CellBox } from './address';
+import type { ApiFeatures } from './apiSets';
+import { FORMULA_LIKE, queueLayoutContent, queueLayoutCosmetics } from './layoutWriter';
+import type { StateSnapshot } from './readState';
+
+/**
+ * Refuses a plan that would fail or damage the workbook, before any command is queued: a protected
+ * sheet to write, a sheet to replace that is gone, a new sheet whose name is taken.
+ */
+export function checkPlan(plan: WritePlan, known: StateSnapshot): void {
+  const sheets = new Map(known.state.sheets.map((s) => [s.name.toLowerCase(), s]));
+  const protectedTargets = new Set<string>();
+  const structureChanges: string[] = [];
+  const claimed = new Set<string>();
+  for (const { layout, replaces } of plan.sheets) {
+    const target = replaces ?? layout.name;
+    if (replaces) {
+      const existing = sheets.get(replaces.toLowerCase());
+      if (!existing) {
+        throw new WorkbookError(`要替换的工作表"${replaces}"已不存在（可能刚被删除或改名）。请重新点击"计算指标"。`, 'ItemNotFound');
+      }
+      if (existing.protected) protectedTargets.add(existing.name);
+    }
+    const newName = layout.name.toLowerCase();
+    const taken = sheets.get(newName);
+    if ((taken && taken.name.toLowerCase() !== target.toLowerCase()) || claimed.has(newName)) {
+      throw new WorkbookError(`已存在同名的工作表"${layout.name}"，请改名或删除后重试。`, 'ItemAlreadyExists');
+    }
+    claimed.add(newName);
+    if (!replaces || replaces !== layout.name) structureChanges.push(layout.name);
+  }
+  for (const n of planNames(plan)) {
+    if (!parseLocal(n.cell) || !(sheets.has(n.sheet.toLowerCase()) || claimed.has(n.sheet.toLowerCase()))) {
+      throw new WorkbookError(`名称"${n.name}"的目标"${n.sheet}!${n.cell}"无效，请反馈给开发人员。`, 'InvalidArgument');
+    }
+  }
+  for (const output of plan.namedOutputs) {
+    const { sheet: sheetName, local } = splitSheet(output.cell);
+    const sheet = sheets.get(sheetName.toLowerCase());
+    if (!sheet || !parseLocal(local)) {
+      throw new WorkbookError(`名称"${output.name}"所指的单元格"${output.cell}"已不存在，请检查名称管理器后重试。`, 'ItemNotFound');
+    }
+    if (sheet.protected) protectedTargets.add(sheet.name);
+  }
+  if (protectedTargets.size > 0) {
+    const list = [...protectedTargets].map((s) => `"${s}"`).join('、');
+    throw new WorkbookError(
+      `工作表${list}受保护，无法写入，本次没有写入任何内容。请在"审阅 → 撤销工作表保护"后重新点击"计算指标"。`,
+      'AccessDenied',
+    );
+  }
+  if (known.workbookProtected && structureChanges.length > 0) {
+    throw new WorkbookError(
+      '工作簿结构受保护，无法新建或重命名工作表，本次没有写入任何内容。请在"审阅 → 保护工作簿"中撤销保护后重试。',
+      'AccessDenied',
+    );
+  }
+}
+
+/**
+ * The names a plan writes: each layout's ownership mark (hidden, A1; none for 基础数据, which is
+ * the clerk's), the layout's own names, then plan.names (which win).
+ */
+export function planNames(plan: WritePlan): NameWrite[] {
+  const byName = new Map<string, NameWrite>();
+  for (const { layout } of plan.sheets) {
+    if (layout.role !== '基础数据') {
+      const mark = markName(layout.role);
+      byName.set(mark.toLowerCase(), { name: mark, sheet: layout.name, cell: 'A1', hidden: true });
+    }
+    for (const n of layout.names ?? []) {
+      byName.set(n.name.toLowerCase(), { name: n.name, sheet: layout.name, cell: cellAddress(n.row, n.col), hidden: n.hidden });
+    }
+  }
+  for (const n of plan.names) byName.set(n.name.toLowerCase(), n);
+  return [...byName.values()];
+}
+
+export function queueWrite(
+  context: Excel.RequestContext,
+  plan: WritePlan,
+  known: StateSnapshot,
+  features: ApiFeatures,
+): void {
+  const workbook = context.workbook;
+  if (features.suspendScreenUpdating) workbook.application.suspendScreenUpdatingUntilNextSync();
+
+  const sheetProxies = new Map<string, Excel.Worksheet>();
+  const sheetNamed = (name: string): Excel.Worksheet => {
+    let sheet = sheetProxies.get(name.toLowerCase());
+    if (!sheet) {
+      sheet = workbook.worksheets.getItem(name);
+      sheetProxies.set(name.toLowerCase(), sheet);
+    }
+    return sheet;
+  };
+
+  // 1. Sheets and names.
+  const targets = plan.sheets.map(({ layout, replaces }) => {
+    let sheet: Excel.Worksheet;
+    if (replaces) {
+      sheet = workbook.worksheets.getItem(replaces);
+      if (replaces !== layout.name) sheet.name = layout.name;
+    } else {
+      sheet = workbook.worksheets.add(layout.name);
+    }
+    sheetProxies.set(layout.name.toLowerCase(), sheet);
+    return { layout, sheet, replacing: replaces !== undefined };
+  });
+  for (const n of planNames(plan)) {
+    const exists = known.workbookNames.has(n.name.toLowerCase());
+    if (exists && features.nameFormula) {
+      const item = workbook.names.getItem(n.name);
+      item.formula = nameFormula(n.sheet, n.cell);
+      item.visible = !n.hidden;
+      continue;
+    }
+    if (exists) workbook.names.getItem(n.name).delete();
+    const local = parseLocal(n.cell) as CellBox; // checked by checkPlan
+    const item = workbook.names.add(n.name, sheetNamed(n.sheet).getRange(cellAddress(local.top, local.left)));
+    if (n.hidden) item.visible = false;
+  }
+
+  // 2. Contents.
+  for (const { layout, sheet, replacing } of targets) {
+    if (replacing) {
+      const all = sheet.getRange();
+      all.clear('All');
+      all.unmerge();
+      all.columnHidden = false;
+    }
+    queueLayoutContent(sheet, layout);
+  }
+
+  // 3. The clerk's own named cells.
+  for (const output of plan.namedOutputs) {
+    const { sheet, local } = splitSheet(output.cell);
+    const range = sheetNamed(sheet).getRange(local);
+    if (output.numberFormat) range.numberFormat = [[output.numberFormat]];
+    else if (typeof output.value === 'string' && FORMULA_LIKE.test(output.value)) range.numberFormat = [['@']];
+    range.values = [[output.value]];
+  }
+
+  // 4. Cosmetics, visibility, activation.
+  for (const { layout, sheet, replacing } of targets) {
+    queueLayoutCosmetics(sheet, layout, features, replacing);
+    if (layout.visibility === 'hidden') sheet.visibility = 'Hidden';
+    else if (layout.visibility === 'visible' && replacing) sheet.visibility = 'Visible';
+  }
+  if (plan.activate) sheetNamed(plan.activate).activate();
+}
