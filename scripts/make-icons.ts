@@ -2,7 +2,7 @@
  * Draws the add-in icons (assets/icon-<size>.png) by code, so the art is ours and reproducible:
  * a green rounded square with three white ascending bars (the indicators) under a white tick.
  *
- *   npx ts-node scripts/make-icons.ts        (writes assets/icon-16/32/64/80/128.png)
+ *   npm run icons        (= ts-node scripts/make-icons.ts; writes assets/icon-16/32/64/80/128.png)
  *
  * Shapes are described in a 0..1 unit square and sampled 8×8 times per pixel, so the small sizes
  * (16 px on the ribbon) stay crisp without hand-tuned pixel art.

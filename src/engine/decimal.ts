@@ -31,9 +31,20 @@ function mayDoubleRound(q: Decimal, n: Decimal, d: Decimal): boolean {
   return q.decimalPlaces() === 3 && q.toFixed().endsWith('5');
 }
 
-/** A rate in percent: 15 / 17 → exact 88.2352…, value 88.24. The caller rules out a zero denominator. */
+/** 10^0 … 10^24, to scale a divisor to an integer. */
+const POW10: Decimal[] = Array.from({ length: 25 }, (_, k) => new Exact(10).pow(k));
+
+/**
+ * A rate in percent: 15 / 17 → exact 88.2352…, value 88.24. The caller rules out a zero denominator.
+ * The divisor is scaled to an integer first (174.56 → 17456): decimal.js divides by a small integer
+ * several times faster than by a number with decimals.
+ */
 export function rate(numerator: Decimal, denominator: Decimal): Rate {
-  let exact = new Exact(numerator).times(100).div(denominator);
+  const k = denominator.decimalPlaces();
+  let exact =
+    k + 2 < POW10.length
+      ? new Exact(numerator).times(POW10[k + 2]).div(k ? denominator.times(POW10[k]) : denominator)
+      : new Exact(numerator).times(100).div(denominator);
   if (mayDoubleRound(exact, numerator, denominator)) exact = new Precise(numerator).times(100).div(denominator);
   return { exact, value: exact.toDecimalPlaces(2, Decimal.ROUND_HALF_UP) };
 }

@@ -11,22 +11,17 @@ import { scoreScheme, type Scoring } from './scoring';
 import { checkFigures, gradeAgainstProblems, missingTexts } from './findings';
 import { ZERO } from './decimal';
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Errors first, then warnings, then information; each group in the order the checks ran; no repeats. */
-function orderFindings(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  const unique: Finding[] = [];
-  for (const f of findings) {
-    const key = `${f.code}\u0000${f.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    unique.push(f);
-  }
-  return unique
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
-    .map((x) => x.f);
+/**
+ * Errors first, then warnings, then information; each group in the order the checks ran. A finding
+ * the caller already passed in (e.g. scheme findings of a workbook scheme) is not repeated.
+ */
+function orderFindings(given: readonly Finding[], own: readonly Finding[]): Finding[] {
+  const seen = given.length ? new Set(given.map((f) => `${f.code}\u0000${f.message}`)) : undefined;
+  const groups: Record<Severity, Finding[]> = { error: [], warning: [], info: [] };
+  for (const f of given) groups[f.severity].push(f);
+  for (const f of own) if (!seen || !seen.has(`${f.code}\u0000${f.message}`)) groups[f.severity].push(f);
+  return [...groups.error, ...groups.warning, ...groups.info];
 }
 
 /** A scheme with errors scores nothing: the evaluation is blocked and only lists what is wrong. */
@@ -50,16 +45,15 @@ export function evaluate(read: InputsRead, options: EvaluationOptions): Evaluati
   const schemeBroken = schemeFindings.some((f) => f.severity === 'error');
   const scoring = schemeBroken ? unscored(options) : scoreScheme(scheme, indicators, options.manual);
 
-  const findings: Finding[] = [
-    ...read.findings,
+  const own: Finding[] = [
     ...schemeFindings,
     ...checkFigures({ readings, indicators }),
     ...scoring.findings,
     ...missingTexts(readings, read.findings),
   ];
-  const disagreement = schemeBroken ? undefined : gradeAgainstProblems(scoring.grade, scheme.grades[0]?.grade, findings);
-  if (disagreement) findings.push(disagreement);
-  const ordered = orderFindings(findings);
+  const disagreement = schemeBroken ? undefined : gradeAgainstProblems(scoring.grade, scheme.grades[0]?.grade, [...read.findings, ...own]);
+  if (disagreement) own.push(disagreement);
+  const ordered = orderFindings(read.findings, own);
 
   const unitReading = readings['单位名称'];
   const yearReading = readings['评价年度'];

@@ -448,7 +448,12 @@ export function missingTexts(readings: Record<string, InputReading | undefined>,
     out.push({
       code: 'missing-text',
       severity: 'info',
-      message: invalid && r?.problem ? `${r.problem}；自评报告中"${name}"部分将提示填写` : `未提供报告文字"${name}"（名称 ${name}），自评报告中该部分将提示填写`,
+      message:
+        invalid && r?.problem
+          ? `${r.problem}；自评报告中"${name}"部分将提示填写`
+          : r?.cell
+            ? `报告文字"${name}"（${r.cell}）为空，自评报告中该部分将提示填写`
+            : `未提供报告文字"${name}"（工作簿中没有名称"${name}"），自评报告中该部分将提示填写`,
       inputs: [name],
       cells: r?.cell ? [r.cell] : [],
     });

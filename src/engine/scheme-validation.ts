@@ -7,6 +7,7 @@ import Decimal from 'decimal.js';
 import type { Band, Finding, Scheme, SchemeItem } from './types';
 import { INDICATOR_BY_ID } from './indicators';
 import { ruleKind } from './rules';
+import { dec } from './decimal';
 
 const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 const isText = (x: unknown): x is string => typeof x === 'string' && x.trim() !== '';
@@ -122,24 +123,26 @@ export function validateScheme(scheme: Scheme, label = `评分方案"${scheme?.n
   const sep = /[\x21\x23-\x7e]$/.test(label) ? ' ' : '';
   const level3Rows = new Map<string, number>();
   const indicatorRows = new Map<string, number>();
-  let sum = new Decimal(0);
-  items.forEach((item, i) => {
+  let sum: Decimal = new Decimal(0);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     const row = i + 1;
-    const at = `${label}${sep}${rowLabel(row, item)}`;
-    for (const p of itemProblems(item)) findings.push(invalid(`${at}：${p}`));
-    if (!item || typeof item !== 'object') return;
-    if (isNum(item.weight)) sum = sum.plus(item.weight);
+    // Built only for a row that has a problem: validation runs on every evaluation.
+    const at = () => `${label}${sep}${rowLabel(row, item)}`;
+    for (const p of itemProblems(item)) findings.push(invalid(`${at()}：${p}`));
+    if (!item || typeof item !== 'object') continue;
+    if (isNum(item.weight)) sum = sum.plus(dec(item.weight));
     if (isText(item.level3)) {
       const first = level3Rows.get(item.level3);
-      if (first !== undefined) findings.push(invalid(`${at}：三级指标与第${first}行重复`));
+      if (first !== undefined) findings.push(invalid(`${at()}：三级指标与第${first}行重复`));
       else level3Rows.set(item.level3, row);
     }
     if (isText(item.indicator)) {
       const first = indicatorRows.get(item.indicator);
-      if (first !== undefined) findings.push(invalid(`${at}：指标"${item.indicator}"已在第${first}行计分`));
+      if (first !== undefined) findings.push(invalid(`${at()}：指标"${item.indicator}"已在第${first}行计分`));
       else indicatorRows.set(item.indicator, row);
     }
-  });
+  }
   if (!sum.eq(100)) findings.push(invalid(`${label}：分值合计为${sum.toFixed()}，应为100`));
   for (const p of gradeProblems(scheme)) findings.push(invalid(`${label}：${p}`));
   if (scheme.notApplicable !== 'rescale' && scheme.notApplicable !== 'full')

@@ -90,7 +90,8 @@ export function scoreScheme(scheme: Scheme, indicators: Record<string, Indicator
       const outcome = scoreByRule(item.rule, weight, indicator);
       result.score = outcome.score;
       if (outcome.deduction) result.deduction = outcome.deduction;
-      if (item.rule.kind === 'proportional' && indicator.value && indicator.value.lt(100) && outcome.score.eq(weight))
+      // R17: below 100% yet full marks because the scheme's target is lower (not a rounding to full).
+      if (item.rule.kind === 'proportional' && (item.rule.target ?? 100) < 100 && indicator.value && indicator.value.lt(100) && outcome.score.eq(weight))
         findings.push({
           code: 'full-score-below-target',
           severity: 'info',

@@ -33,12 +33,18 @@ export function header(values: string[]): LayoutCell[] {
   return values.map((v) => text(v, HEADER));
 }
 
-/** Estimated height in points of a wrapped text cell: CJK characters take two width units, others one. */
-export function wrappedHeight(value: string, width: number, lineHeight = 15, minLines = 1): number {
-  const lines = value.split('\n').reduce((sum, line) => {
+const WIDE = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F\u2018-\u201D\u2014\u2026]/;
+
+/** Lines a text takes in a wrapped cell `width` character units wide (a CJK character ≈ 2.1 units). */
+export function wrappedLines(value: string, width: number): number {
+  return value.split('\n').reduce((sum, line) => {
     let units = 0;
-    for (const ch of line) units += /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]/.test(ch) ? 2 : 1;
+    for (const ch of line) units += WIDE.test(ch) ? 2.1 : 1;
     return sum + Math.max(1, Math.ceil(units / Math.max(1, width - 1)));
   }, 0);
-  return Math.max(minLines, lines) * lineHeight + 4;
+}
+
+/** Estimated height in points of a wrapped text cell. */
+export function wrappedHeight(value: string, width: number, lineHeight = 15): number {
+  return wrappedLines(value, width) * lineHeight + 4;
 }

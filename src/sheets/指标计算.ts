@@ -57,7 +57,7 @@ export function computationText(ind: IndicatorResult): string {
     return ind.quarters.map((q) => `${QUARTER_WORDS[q.quarter - 1]}：${exact(q.spent)} ÷ ${budget} × 100% = ${formatPercent(q.progress)}`).join('\n');
   }
   const filled = substitute(ind) ?? (ind.numerator && ind.denominator ? `${exact(ind.numerator)} ÷ ${exact(ind.denominator)} × 100%` : undefined);
-  if (ind.status === 'not_applicable') return filled ? `${filled}：分母为0，不计算` : '分母为0，不计算';
+  if (ind.status === 'not_applicable') return filled ? `${filled.replace(/\s*×\s*100%$/, '')}：分母为0，不计算` : '分母为0，不计算';
   if (ind.value === undefined) return '—';
   if (!ind.formula.includes('÷')) return `${ind.numerator ? exact(ind.numerator) : exact(ind.value)} → ${formatPercent(ind.value)}`;
   return `${filled ?? ind.formula} = ${formatPercent(ind.value)}`;

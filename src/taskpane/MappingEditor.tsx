@@ -34,10 +34,14 @@ export function MappingEditor({ inspection, busy, saved, onSave }: MappingEditor
   const strings = useStrings();
   const styles = useMappingEditorStyles();
   const editor = useMappingEditor(inspection);
+  const [showOptional, setShowOptional] = React.useState(false);
   if (editor.entries.length === 0 && saved === null) return null;
-  const urgent = editor.entries.some((e) => e.def.required || e.status === 'invalid');
+  // Optional inputs that are simply absent are common (report texts): listed only on request.
+  const urgent = editor.entries.filter((e) => e.def.required || e.status === 'invalid' || editor.draft[e.def.name]);
+  const optional = editor.entries.filter((e) => !urgent.includes(e));
+  const shown = showOptional ? [...urgent, ...optional] : urgent;
   return (
-    <Accordion collapsible defaultOpenItems={urgent ? ['mapping'] : []}>
+    <Accordion collapsible defaultOpenItems={urgent.length > 0 ? ['mapping'] : []}>
       <AccordionItem value="mapping">
         <AccordionHeader>{strings.mappingTitle}</AccordionHeader>
         <AccordionPanel>
@@ -47,7 +51,7 @@ export function MappingEditor({ inspection, busy, saved, onSave }: MappingEditor
               <Text>{strings.mappingNoNames}</Text>
             ) : (
               <div className={styles.fields}>
-                {editor.entries.map((entry) => (
+                {shown.map((entry) => (
                   <MappingField
                     key={entry.def.name}
                     entry={entry}
@@ -57,6 +61,11 @@ export function MappingEditor({ inspection, busy, saved, onSave }: MappingEditor
                     onChange={(name) => editor.setName(entry.def.name, name)}
                   />
                 ))}
+                {!showOptional && optional.length > 0 && (
+                  <Button className={styles.more} appearance="subtle" size="small" onClick={() => setShowOptional(true)}>
+                    {strings.mappingShowOptional(optional.length)}
+                  </Button>
+                )}
               </div>
             )}
             <div className={styles.actions}>

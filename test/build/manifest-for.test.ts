@@ -106,4 +106,10 @@ describe('production build: dist/manifest.xml', () => {
       if (previous !== undefined) process.env.BASE_URL = previous;
     }
   });
+
+  test('refuses an http BASE_URL before building anything', async () => {
+    await expect(webpackConfig({ BASE_URL: 'http://intranet.example/' }, { mode: 'production' })).rejects.toThrow(
+      'Office add-ins need an https base URL',
+    );
+  });
 });

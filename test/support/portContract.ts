@@ -192,7 +192,10 @@ export function indicatorLayout(name = '指标计算'): SheetLayout {
     freezeRows: 2,
     print: { orientation: 'landscape', fitToWidth: true, repeatRows: [1, 1] },
     tabColor: '#2F5597',
-    names: [{ name: '指标_在职人员控制率', row: 1, col: 2 }],
+    names: [
+      { name: '指标_在职人员控制率', row: 1, col: 2 },
+      { name: '_jixiao_行', row: 2, col: 0, hidden: true },
+    ],
   };
 }
 
@@ -384,6 +387,7 @@ export function describePortContract(label: string, adapter: PortAdapter): void 
         const d = await adapter.dump(port);
         expect(namesOf(d, '指标_在职人员控制率').map(nameSummary)).toEqual(['指标_在职人员控制率@(workbook)=指标计算!C2']);
         expect(namesOf(d, '_jixiao_指标计算').map(nameSummary)).toEqual(['_jixiao_指标计算@(workbook)=指标计算!A1 hidden']);
+        expect(namesOf(d, '_jixiao_行').map(nameSummary)).toEqual(['_jixiao_行@(workbook)=指标计算!A3 hidden']);
         const read = await port.readNames(['指标_在职人员控制率']);
         expectCellValue(read.values['指标_在职人员控制率'], '指标计算!C2', 0.8824);
         const state = await port.readState(['_jixiao_指标计算']);
@@ -499,6 +503,7 @@ export function describePortContract(label: string, adapter: PortAdapter): void 
         expect(b.sheets.map((s) => s.name)).toEqual(a.sheets.map((s) => s.name));
         for (const s of a.sheets) expect({ sheet: s.name, cells: contents(b, s.name) }).toEqual({ sheet: s.name, cells: contents(a, s.name) });
         expect(b.names.map(nameSummary).sort()).toEqual(a.names.map(nameSummary).sort());
+        expect(namesOf(b, '_jixiao_指标计算').map(nameSummary)).toEqual(['_jixiao_指标计算@(workbook)=指标计算!A1 hidden']);
       });
 
       it('refuses to replace a sheet that does not exist and then writes nothing', async () => {

@@ -3,7 +3,8 @@
  * arithmetic in comments), a controllable job and the host services of both modes.
  */
 import * as React from 'react';
-import { render, type RenderResult } from '@testing-library/react';
+import { configure, render, type RenderResult } from '@testing-library/react';
+import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import Decimal from 'decimal.js';
 import type { Inspection, JobOptions, JobResult } from '../../src/app/job';
 import { INPUTS } from '../../src/engine/catalogue';
@@ -196,4 +197,16 @@ export function renderInPane(ui: React.ReactElement, locale: 'zh-CN' | 'en-US' =
 
 export function renderApp(services: HostServices): RenderResult {
   return renderInPane(<App services={services} />);
+}
+
+// Fluent injects many CSS rules; role queries that check visibility call getComputedStyle on every
+// element and become very slow in jsdom. Closed Fluent popups and panels are unmounted, not hidden,
+// so skipping the check loses nothing these tests rely on.
+configure({ defaultHidden: true, asyncUtilTimeout: 5000 });
+// Fluent renders slowly in jsdom, more so on a busy machine.
+jest.setTimeout(30_000);
+
+/** userEvent without the per-click pointer-events check (one getComputedStyle per ancestor). */
+export function user(): ReturnType<typeof userEvent.setup> {
+  return userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
 }

@@ -34,19 +34,24 @@ function substituted(ind: IndicatorResult): string | undefined {
   return /[\u4e00-\u9fff]/.test(text.replace(/×100%/, '')) ? undefined : text;
 }
 
-function label(ind: IndicatorResult): string {
-  return ind.basis ? `${ind.id}（${ind.basis}）` : ind.id;
+function label(ind: IndicatorResult, name: string): string {
+  return ind.basis ? `${name}（${ind.basis}）` : name;
+}
+
+/** A scheme's 三级指标 in prose: straight quotes ("三公经费"变动率) as Chinese ones. */
+export function itemName(level3: string): string {
+  return level3.replace(/"([^"]*)"/g, '“$1”');
 }
 
 /** "在职人员控制率=在职人员数÷编制数×100%=15÷17×100%=88.24%" (a fall of a change rate ends before the negative result). */
-function computation(ind: IndicatorResult): string {
+function computation(ind: IndicatorResult, name: string): string {
   const formula = proseFormula(ind.formula);
   const values = substituted(ind);
   const value = ind.value as Decimal;
-  if (value.isNegative()) return `${label(ind)}=${formula}` + (values ? `=${values}` : '');
-  if (values) return `${label(ind)}=${formula}=${values}=${proseRate(value)}`;
-  if (ind.numerator && ind.denominator) return `${label(ind)}=${formula}=${proseNumber(ind.numerator)}÷${proseNumber(ind.denominator)}×100%=${proseRate(value)}`;
-  return `${label(ind)}=${formula}=${proseRate(value)}`;
+  if (value.isNegative()) return `${label(ind, name)}=${formula}` + (values ? `=${values}` : '');
+  if (values) return `${label(ind, name)}=${formula}=${values}=${proseRate(value)}`;
+  if (ind.numerator && ind.denominator) return `${label(ind, name)}=${formula}=${proseNumber(ind.numerator)}÷${proseNumber(ind.denominator)}×100%=${proseRate(value)}`;
+  return `${label(ind, name)}=${formula}=${proseRate(value)}`;
 }
 
 type Explain = (ev: Evaluation, ind: IndicatorResult) => string;
@@ -196,8 +201,8 @@ function paymentProgress(ev: Evaluation, ind: IndicatorResult): string {
   if (complete) {
     const increments = quarters.map((q, i) => (i === 0 ? q.spent : q.spent.minus(quarters[i - 1].spent)));
     if (increments.every((d) => !d.isNegative())) {
-      const names = quarters.map((q) => QUARTER_WORDS[q.quarter - 1]);
-      out.push(`${listWords(names)}分别支出${increments.map((d) => proseAmount(d)).join('、')}。`);
+      const span = quarters.length === 2 ? '一、二季度' : `一至${QUARTER_WORDS[quarters.length - 1]}`;
+      out.push(`${span}分别支出${increments.map((d) => proseAmount(d)).join('、')}。`);
     }
   }
   const lagging = quarters.filter((q) => q.lagging).map((q) => QUARTER_WORDS[q.quarter - 1]);
@@ -207,7 +212,7 @@ function paymentProgress(ev: Evaluation, ind: IndicatorResult): string {
   const q4 = quarters.find((q) => q.quarter === 4);
   const spent = inputValue(ev, '全年执行数');
   if (q4 && spent && !q4.spent.eq(spent)) {
-    out.push(`四季度末累计支出${proseAmount(q4.spent)}，与全年执行数${proseAmount(spent)}相差${proseAmount(q4.spent.minus(spent).abs())}，季度支出数据与全年执行数不一致，需核实。`);
+    out.push(`四季度末累计支出与全年执行数${proseAmount(spent)}相差${proseAmount(q4.spent.minus(spent).abs())}，季度支出数据与全年执行数不一致，需核实。`);
   }
   return out.join('');
 }
@@ -215,7 +220,7 @@ function paymentProgress(ev: Evaluation, ind: IndicatorResult): string {
 /** Why a zero denominator leaves the indicator out, in words. */
 function notApplicableWords(ev: Evaluation, ind: IndicatorResult): string {
   if (ind.id === '三公经费变动率' || ind.id === '结转结余变动率') {
-    const { current, prior } = changeInputs(ind);
+    const { current } = changeInputs(ind);
     const cur = inputValue(ev, current, ind);
     const noun = ind.id === '结转结余变动率' ? '结转结余' : ind.basis === '预算口径' ? '“三公”经费预算' : '“三公”经费支出';
     if (cur && !cur.isZero()) return `上年无${noun}，本年新增${proseAmount(cur)}，不计算变动率。`;
@@ -245,12 +250,13 @@ export function quotedInputs(names: string[]): string {
 /** The lead of an item: its name and every sentence the figures give. */
 export function itemSentences(ev: Evaluation, s: ItemScore): string {
   const ind = s.indicator;
-  const parts: string[] = [`${s.item.level3}。`];
+  const name = itemName(s.item.level3);
+  const parts: string[] = [`${name}。`];
   let byHand = '';
   if (ind?.status === 'ok') {
     if (ind.id === '支付进度率' && ind.quarters?.length) parts.push(paymentProgress(ev, ind));
     else if (ind.id === '满意度') parts.push(`社会公众或服务对象满意度为${proseRate(ind.value as Decimal)}（满意度调查结果）。`);
-    else parts.push(sentence(computation(ind)));
+    else parts.push(sentence(computation(ind, name)));
     const explain = EXPLAIN_OK[ind.id];
     if (explain) parts.push(explain(ev, ind));
   } else if (ind?.status === 'not_applicable') {

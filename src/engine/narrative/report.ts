@@ -6,7 +6,7 @@
 import Decimal from 'decimal.js';
 import type { Evaluation, ItemScore } from '../types';
 import { Outline, type ReportParagraph } from './outline';
-import { inputValue, itemSentences, quotedInputs } from './indicators';
+import { inputValue, itemName, itemSentences, quotedInputs } from './indicators';
 import { problemsOf, USUAL_PROBLEMS, type Problem } from './problems';
 import { clerkText, request, saysNothing, textOrRequest, textParagraphs } from './texts';
 import { listWords, proseAmount, proseCount, proseDate, proseRate, proseScore, proseWeight } from './words';
@@ -187,7 +187,7 @@ function totalSentence(ev: Evaluation): string {
   else out.push(`${head}${total}，评价等级为“${ev.grade}”` + (GRADE_WORDS[ev.grade] ? `，部门整体支出绩效${GRADE_WORDS[ev.grade]}。` : '。'));
   const notApplicable = ev.items.filter((s) => s.indicator?.status === 'not_applicable');
   if (notApplicable.length) {
-    const names = listWords(notApplicable.map((s) => s.item.level3));
+    const names = listWords(notApplicable.map((s) => (s.indicator?.reason ? `${itemName(s.item.level3)}（${s.indicator.reason}）` : itemName(s.item.level3))));
     if (notApplicable.every((s) => s.excluded)) {
       const excluded = notApplicable.reduce((sum, s) => sum.plus(s.item.weight), new Decimal(0));
       const rest = ev.scheme.items.reduce((sum, i) => sum.plus(i.weight), new Decimal(0)).minus(excluded);
@@ -198,14 +198,14 @@ function totalSentence(ev: Evaluation): string {
   }
   const lost = ev.items.filter((s) => !s.manual && !s.excluded && s.score && s.score.lt(s.item.weight));
   if (lost.length) {
-    out.push(`定量指标中，${listWords(lost.map((s) => `${s.item.level3}（得分${proseScore(s.score as Decimal)}，分值${proseWeight(s.item.weight)}）`))}未得满分。`);
+    out.push(`定量指标中，${listWords(lost.map((s) => `${itemName(s.item.level3)}（得分${proseScore(s.score as Decimal)}，分值${proseWeight(s.item.weight)}）`))}未得满分。`);
   } else if (ev.items.some((s) => !s.manual && !s.excluded && s.score)) {
     out.push('各项定量指标均得满分。');
   }
   const open = ev.items.filter((s) => s.manual && !s.score);
   if (open.length) {
     out.push(
-      `${listWords(open.map((s) => s.item.level3))}等${open.length}项指标尚未评分，暂按0分计；请在评分表中填写得分后重新计算，` +
+      `${listWords(open.map((s) => itemName(s.item.level3)))}等${open.length}项指标尚未评分，暂按0分计；请在评分表中填写得分后重新计算，` +
         '最终得分和评价等级以填写后的结果为准。',
     );
   }
@@ -262,7 +262,7 @@ function otherMatters(o: Outline, ev: Evaluation): void {
   o.heading1('其他需说明的情况');
   const missing = ev.items.filter((s) => s.indicator?.status === 'not_computable');
   if (missing.length) {
-    const each = missing.map((s) => (s.indicator?.missing?.length ? `${s.item.level3}（缺少${quotedInputs(s.indicator.missing)}）` : s.item.level3));
+    const each = missing.map((s) => (s.indicator?.missing?.length ? `${itemName(s.item.level3)}（缺少${quotedInputs(s.indicator.missing)}）` : itemName(s.item.level3)));
     o.paragraph(`${listWords(each)}因基础数据不全未能计算，按定性指标由本单位评分。`);
   }
   const own = clerkText(ev, '其他说明');

@@ -47,7 +47,8 @@ export class OfficeWorkbook implements WorkbookPort {
 
   /** One sync after readState; called alone it first spends one sync listing the sheets. */
   async readNames(candidates: string[]): Promise<NamesRead> {
-    const known = this.known ?? (await this.guard(() => this.run((context) => readStateBatch(context, [], this.api()))));
+    const known =
+      this.known ?? (await this.guard(() => this.run((context) => readStateBatch(context, [], this.api()))));
     this.known = known;
     const sheetNames = known.state.sheets.map((s) => s.name);
     const names = await this.guard(() =>
@@ -62,7 +63,8 @@ export class OfficeWorkbook implements WorkbookPort {
    * the workbook; a failure inside the batch is a WorkbookError with partial = true.
    */
   async write(plan: WritePlan): Promise<void> {
-    const known = this.known ?? (await this.guard(() => this.run((context) => readStateBatch(context, [], this.api()))));
+    const known =
+      this.known ?? (await this.guard(() => this.run((context) => readStateBatch(context, [], this.api()))));
     checkPlan(plan, known);
     const features = this.api();
     try {

@@ -18,7 +18,13 @@ export function isOfficeError(error: unknown): error is OfficeErrorLike {
   return typeof e.code === 'string' && (e.name === 'RichApi.Error' || typeof e.debugInfo === 'object');
 }
 
-const CLIENT_BUGS = ['PropertyNotLoaded', 'ValueNotLoaded', 'InvalidObjectPath', 'InvalidRequestContext', 'RunMustReturnPromise'];
+const CLIENT_BUGS = [
+  'PropertyNotLoaded',
+  'ValueNotLoaded',
+  'InvalidObjectPath',
+  'InvalidRequestContext',
+  'RunMustReturnPromise',
+];
 const TOO_OLD = ['ApiNotFound', 'NotImplemented', 'UnsupportedOperation'];
 const PAYLOAD = ['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded'];
 const SWITCHED = ['InactiveWorkbook', 'InvalidSelection'];

@@ -12,13 +12,16 @@ import { rectangles } from './rectangles';
 export const FORMULA_LIKE = /^[=+\-@]/;
 
 /**
- * Excel character units → points, for Calibri/等线 11 (maximum digit width 7 px, 5 px padding, at
- * 96 dpi, 0.75 pt per px): the default 8.43 characters come out as 64 px = 48 pt. Office.js
- * `columnWidth` is in points (#187, #3036).
+ * ExcelJS column width (the file's `<col width>`, in characters of the maximum digit width, padding
+ * included) → points for Office.js `format.columnWidth`, which is in points (#187, #3036).
+ * ECMA-376 §18.3.1.13: pixels = trunc((256·w + trunc(128/7)) / 256 · 7) with a maximum digit width of
+ * 7 px (Calibri 11; 等线 11 measures the same, inferred), and 0.75 pt per pixel at 96 dpi. So about
+ * 5.25 pt per character: Excel's default 8.43 (stored 9.140625) is 64 px = 48 pt.
  */
-export function columnWidthPoints(characters: number): number {
-  if (characters <= 0) return 0;
-  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+export function columnWidthPoints(width: number): number {
+  if (width <= 0) return 0;
+  const pixels = Math.trunc(((256 * width + Math.trunc(128 / 7)) / 256) * 7);
+  return pixels * 0.75;
 }
 
 function isTextCell(cell: LayoutCell): boolean {
@@ -66,21 +69,36 @@ interface StyleAttribute {
 }
 
 const STYLE_ATTRIBUTES: StyleAttribute[] = [
-  { key: (s) => (s.bold ? 'bold' : undefined), apply: (r) => {
+  {
+    key: (s) => (s.bold ? 'bold' : undefined),
+    apply: (r) => {
       r.format.font.bold = true;
-    } },
-  { key: (s) => (s.size ? String(s.size) : undefined), apply: (r, k) => {
+    },
+  },
+  {
+    key: (s) => (s.size ? String(s.size) : undefined),
+    apply: (r, k) => {
       r.format.font.size = Number(k);
-    } },
-  { key: (s) => s.color, apply: (r, k) => {
+    },
+  },
+  {
+    key: (s) => s.color,
+    apply: (r, k) => {
       r.format.font.color = k;
-    } },
-  { key: (s) => s.fill, apply: (r, k) => {
+    },
+  },
+  {
+    key: (s) => s.fill,
+    apply: (r, k) => {
       r.format.fill.color = k;
-    } },
-  { key: (s) => (s.wrap ? 'wrap' : undefined), apply: (r) => {
+    },
+  },
+  {
+    key: (s) => (s.wrap ? 'wrap' : undefined),
+    apply: (r) => {
       r.format.wrapText = true;
-    } },
+    },
+  },
   {
     key: (s) => s.horizontal,
     apply: (r, k) => {
@@ -106,9 +124,12 @@ const STYLE_ATTRIBUTES: StyleAttribute[] = [
       }
     },
   },
-  { key: (s) => (s.unlocked ? 'unlocked' : undefined), apply: (r) => {
+  {
+    key: (s) => (s.unlocked ? 'unlocked' : undefined),
+    apply: (r) => {
       r.format.protection.locked = false;
-    } },
+    },
+  },
 ];
 
 /** Per-cell styles, with a bordered merge's top-left border spread over the whole merged area. */

@@ -54,7 +54,11 @@ function rangeFacts(probe: RangeProbe | undefined): RangeFacts | null {
     topLeftValue: range.values[0]?.[0],
     topLeftType: (range.valueTypes[0]?.[0] as string | undefined) ?? undefined,
     topLeftFormat: range.numberFormat[0]?.[0] as string | undefined,
-    mergedAreas: merged ? (merged.isNullObject ? null : { address: merged.address, areaCount: merged.areaCount }) : undefined,
+    mergedAreas: merged
+      ? merged.isNullObject
+        ? null
+        : { address: merged.address, areaCount: merged.areaCount }
+      : undefined,
   };
 }
 
@@ -75,7 +79,8 @@ export async function readNamesBatch(
   candidates: string[],
   features: ApiFeatures,
 ): Promise<NamesRead> {
-  const select = 'items/name,items/type,items/value,items/visible,items/scope' + (features.nameFormula ? ',items/formula' : '');
+  const select =
+    'items/name,items/type,items/value,items/visible,items/scope' + (features.nameFormula ? ',items/formula' : '');
   const workbookNames = context.workbook.names;
   workbookNames.load(select);
   const sheets = sheetNames.map((sheet) => {
@@ -112,7 +117,12 @@ export async function readNamesBatch(
       .filter((hit): hit is { sheet: string; row: NameRow } => hit.row !== undefined);
     if (atWorkbook) {
       const also = onSheets.map((hit) => hit.sheet);
-      values[candidate] = resolveName(atWorkbook, { kind: 'workbook' }, rangeFacts(workbookProbes.get(candidate)), also);
+      values[candidate] = resolveName(
+        atWorkbook,
+        { kind: 'workbook' },
+        rangeFacts(workbookProbes.get(candidate)),
+        also,
+      );
     } else if (onSheets.length > 0) {
       const [first, ...rest] = onSheets;
       const probe = sheets.find((s) => s.sheet === first.sheet)?.probes.get(candidate);
@@ -143,7 +153,8 @@ function definedName(row: NameRow, scope: NameScope): DefinedName {
   return name;
 }
 
-const LITERAL = /^=\s*(?:[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|"(?:[^"]|"")*"|TRUE|FALSE|#(?:N\/A|DIV\/0!|VALUE!|NAME\?|NULL!|NUM!))\s*$/i;
+const LITERAL =
+  /^=\s*(?:[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|"(?:[^"]|"")*"|TRUE|FALSE|#(?:N\/A|DIV\/0!|VALUE!|NAME\?|NULL!|NUM!))\s*$/i;
 const CONSTANT_TYPES = ['String', 'Integer', 'Double', 'Boolean'];
 
 function isConstant(row: NameRow): boolean {
@@ -164,7 +175,12 @@ function isOneMergedArea(facts: RangeFacts, box: CellBox): boolean {
 }
 
 /** One found name → NamedValue (rules of inputs.md "Rules for reading a value"). */
-export function resolveName(row: NameRow, scope: NameScope, facts: RangeFacts | null, alsoOnSheets: string[]): NamedValue {
+export function resolveName(
+  row: NameRow,
+  scope: NameScope,
+  facts: RangeFacts | null,
+  alsoOnSheets: string[],
+): NamedValue {
   const refersTo = refersToOf(row);
   const also = alsoOnSheets.length > 0 ? { alsoOnSheets } : {};
   const box = facts ? parseAddress(facts.address) : null;

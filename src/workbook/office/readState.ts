@@ -35,12 +35,11 @@ export async function readStateBatch(
   // A missing mark, or one whose sheet was deleted (#REF!), yields null objects all down the chain.
   const probes = marks.map((mark) => {
     const item = context.workbook.names.getItemOrNullObject(mark);
-    const range = item.getRangeOrNullObject();
-    const sheet = range.worksheet;
+    const sheet = item.getRangeOrNullObject().worksheet;
     sheet.load('name');
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load('address,values,valueTypes');
-    return { mark, item, range, sheet, used };
+    return { mark, item, sheet, used };
   });
 
   await context.sync();
@@ -52,8 +51,8 @@ export async function readStateBatch(
   }));
   const owned: Record<string, OwnedSheet> = {};
   const workbookNames = new Set(workbookNameList.items.map((n) => n.name.toLowerCase()));
-  for (const { mark, item, range, sheet, used } of probes) {
-    if (item.isNullObject || range.isNullObject) continue;
+  for (const { mark, item, sheet, used } of probes) {
+    if (item.isNullObject || sheet.isNullObject) continue;
     const box = used.isNullObject ? null : parseAddress(used.address);
     owned[mark] = {
       sheet: sheet.name,

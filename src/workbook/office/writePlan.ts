@@ -26,17 +26,19 @@ export function checkPlan(plan: WritePlan, known: StateSnapshot): void {
   const structureChanges: string[] = [];
   const claimed = new Set<string>();
   for (const { layout, replaces } of plan.sheets) {
-    const target = replaces ?? layout.name;
-    if (replaces) {
-      const existing = sheets.get(replaces.toLowerCase());
-      if (!existing) {
-        throw new WorkbookError(`要替换的工作表"${replaces}"已不存在（可能刚被删除或改名）。请重新点击"计算指标"。`, 'ItemNotFound');
+    const replaced = replaces === undefined ? undefined : sheets.get(replaces.toLowerCase());
+    if (replaces !== undefined) {
+      if (!replaced) {
+        throw new WorkbookError(
+          `要替换的工作表"${replaces}"已不存在（可能刚被删除或改名）。请重新点击"计算指标"。`,
+          'ItemNotFound',
+        );
       }
-      if (existing.protected) protectedTargets.add(existing.name);
+      if (replaced.protected) protectedTargets.add(replaced.name);
     }
     const newName = layout.name.toLowerCase();
     const taken = sheets.get(newName);
-    if ((taken && taken.name.toLowerCase() !== target.toLowerCase()) || claimed.has(newName)) {
+    if ((taken && taken !== replaced) || claimed.has(newName)) {
       throw new WorkbookError(`已存在同名的工作表"${layout.name}"，请改名或删除后重试。`, 'ItemAlreadyExists');
     }
     claimed.add(newName);
@@ -51,7 +53,10 @@ export function checkPlan(plan: WritePlan, known: StateSnapshot): void {
     const { sheet: sheetName, local } = splitSheet(output.cell);
     const sheet = sheets.get(sheetName.toLowerCase());
     if (!sheet || !parseLocal(local)) {
-      throw new WorkbookError(`名称"${output.name}"所指的单元格"${output.cell}"已不存在，请检查名称管理器后重试。`, 'ItemNotFound');
+      throw new WorkbookError(
+        `名称"${output.name}"所指的单元格"${output.cell}"已不存在，请检查名称管理器后重试。`,
+        'ItemNotFound',
+      );
     }
     if (sheet.protected) protectedTargets.add(sheet.name);
   }
@@ -82,7 +87,12 @@ export function planNames(plan: WritePlan): NameWrite[] {
       byName.set(mark.toLowerCase(), { name: mark, sheet: layout.name, cell: 'A1', hidden: true });
     }
     for (const n of layout.names ?? []) {
-      byName.set(n.name.toLowerCase(), { name: n.name, sheet: layout.name, cell: cellAddress(n.row, n.col), hidden: n.hidden });
+      byName.set(n.name.toLowerCase(), {
+        name: n.name,
+        sheet: layout.name,
+        cell: cellAddress(n.row, n.col),
+        hidden: n.hidden,
+      });
     }
   }
   for (const n of plan.names) byName.set(n.name.toLowerCase(), n);
@@ -108,7 +118,24 @@ export function queueWrite(
     return sheet;
   };
 
-  // 1. Sheets and names.
+  // 1. Sheets and names; each new sheet's mark right after the sheet, so that a failure between
+  //    the two is as unlikely as possible (a sheet without its mark looks like the clerk's).
+  const names = workbook.names;
+  const pending = new Map(planNames(plan).map((n) => [n.name.toLowerCase(), n]));
+  const writeName = (n: NameWrite) => {
+    pending.delete(n.name.toLowerCase());
+    const exists = known.workbookNames.has(n.name.toLowerCase());
+    if (exists && features.nameFormula) {
+      const item = names.getItem(n.name);
+      item.formula = nameFormula(n.sheet, n.cell);
+      item.visible = !n.hidden;
+      return;
+    }
+    if (exists) names.getItem(n.name).delete();
+    const local = parseLocal(n.cell) as CellBox; // checked by checkPlan
+    const item = names.add(n.name, sheetNamed(n.sheet).getRange(cellAddress(local.top, local.left)));
+    if (n.hidden) item.visible = false;
+  };
   const targets = plan.sheets.map(({ layout, replaces }) => {
     let sheet: Excel.Worksheet;
     if (replaces) {
@@ -118,21 +145,11 @@ export function queueWrite(
       sheet = workbook.worksheets.add(layout.name);
     }
     sheetProxies.set(layout.name.toLowerCase(), sheet);
+    const mark = layout.role === '基础数据' ? undefined : pending.get(markName(layout.role).toLowerCase());
+    if (mark) writeName(mark);
     return { layout, sheet, replacing: replaces !== undefined };
   });
-  for (const n of planNames(plan)) {
-    const exists = known.workbookNames.has(n.name.toLowerCase());
-    if (exists && features.nameFormula) {
-      const item = workbook.names.getItem(n.name);
-      item.formula = nameFormula(n.sheet, n.cell);
-      item.visible = !n.hidden;
-      continue;
-    }
-    if (exists) workbook.names.getItem(n.name).delete();
-    const local = parseLocal(n.cell) as CellBox; // checked by checkPlan
-    const item = workbook.names.add(n.name, sheetNamed(n.sheet).getRange(cellAddress(local.top, local.left)));
-    if (n.hidden) item.visible = false;
-  }
+  for (const n of [...pending.values()]) writeName(n);
 
   // 2. Contents.
   for (const { layout, sheet, replacing } of targets) {

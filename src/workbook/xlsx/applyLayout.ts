@@ -50,6 +50,7 @@ export function applyLayout(ws: ExcelJS.Worksheet, layout: SheetLayout): void {
   layout.columnWidths.forEach((w, i) => {
     if (w > 0) ws.getColumn(i + 1).width = w;
   });
+  for (const c of layout.hiddenColumns ?? []) ws.getColumn(c + 1).hidden = true;
   layout.rows.forEach((row, r) => {
     row.forEach((spec, c) => {
       if (spec) applyCell(ws.getCell(r + 1, c + 1), spec);

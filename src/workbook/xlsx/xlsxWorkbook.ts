@@ -18,7 +18,6 @@ import {
   renderName,
   renderOriginal,
   type WorkbookXml,
-  type XlsxData,
 } from './definedNames';
 import { isBuiltIn, listNames, pickDefinition, resolveName } from './readNames';
 import { absoluteReference, parseCellAddress, parseReference, quoteSheet, splitSheetCell } from './reference';
@@ -160,6 +159,7 @@ export class XlsxWorkbook implements WorkbookPort {
       if (out.numberFormat) cell.numFmt = out.numberFormat;
       cell.value = out.value;
     }
+    if (plan.activate) activateSheet(book, plan.activate);
     // ExcelJS would write its own idea of the names; we write them all ourselves below.
     (book as unknown as { definedNames: { model: unknown[] } }).definedNames.model = [];
     for (const ws of book.worksheets) {
@@ -200,6 +200,9 @@ export class XlsxWorkbook implements WorkbookPort {
         if (!existing.includes(replaces.toLowerCase())) {
           throw new WorkbookError(`要替换的工作表“${replaces}”不存在。未写入任何内容。`, 'ItemNotFound');
         }
+        if (!isOwned(this.info, replaces)) {
+          throw new WorkbookError(`工作表“${replaces}”不是本加载项创建的，不会被覆盖。未写入任何内容。`, 'AccessDenied');
+        }
         after.delete(replaces.toLowerCase());
       }
       if (after.has(lower)) throw new WorkbookError(`工作簿中已有名为“${layout.name}”的工作表，它不会被覆盖。未写入任何内容。`, 'ItemAlreadyExists');
@@ -231,7 +234,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const put = (n: OurName) => ours.set(n.name.toLowerCase(), n);
     for (const { layout } of plan.sheets) {
       if (layout.role !== CLERK_ROLE) put({ name: ownershipMark(layout.role), sheet: layout.name, row: 1, col: 1, hidden: true });
-      for (const n of layout.names ?? []) put({ name: n.name, sheet: layout.name, row: n.row + 1, col: n.col + 1, hidden: false });
+      for (const n of layout.names ?? []) put({ name: n.name, sheet: layout.name, row: n.row + 1, col: n.col + 1, hidden: !!n.hidden });
     }
     for (const n of plan.names) {
       const cell = parseCellAddress(n.cell)!;
@@ -277,6 +280,33 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     return elements;
   }
+}
+
+type SheetView = Partial<ExcelJS.WorksheetView> & { tabSelected?: boolean };
+
+/**
+ * Open the file on this sheet. Only one tab may stay selected: two selected tabs are a group in
+ * Excel, and the clerk's next entry would land on both sheets.
+ */
+function activateSheet(book: ExcelJS.Workbook, name: string): void {
+  const sheets = book.worksheets;
+  const index = sheets.findIndex((ws) => ws.name.toLowerCase() === name.toLowerCase());
+  if (index < 0 || sheets[index].state !== 'visible') return;
+  for (const ws of sheets) {
+    const views = (ws.views ?? []) as SheetView[];
+    ws.views = (views.length ? views : [{}]).map((v, i) => ({ ...v, tabSelected: ws === sheets[index] && i === 0 })) as ExcelJS.WorksheetView[];
+  }
+  const [first, ...rest] = book.views?.length ? book.views : [{ x: 0, y: 0, width: 24000, height: 12000, visibility: 'visible' } as ExcelJS.WorkbookView];
+  book.views = [{ ...first, activeTab: index, firstSheet: Math.min(first.firstSheet ?? 0, index) }, ...rest];
+}
+
+/** Whether a workbook name of ours (`_jixiao_…`) points at this sheet: the only sheets we may replace. */
+function isOwned(info: WorkbookXml, sheet: string): boolean {
+  return info.names.some((n) => {
+    if (n.sheet !== undefined || !n.name.toLowerCase().startsWith('_jixiao_')) return false;
+    const ref = parseReference(n.text);
+    return ref.kind === 'range' && ref.areas[0].sheet?.toLowerCase() === sheet.toLowerCase();
+  });
 }
 
 function findSheetName(info: WorkbookXml, sheet: string): string {

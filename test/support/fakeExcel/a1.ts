@@ -90,7 +90,9 @@ export function intersects(a: Box, b: Box): boolean {
 }
 
 export function contains(outer: Box, inner: Box): boolean {
-  return inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right;
+  return (
+    inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right
+  );
 }
 
 export function cellCount(b: Box): number {

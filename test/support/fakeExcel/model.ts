@@ -128,8 +128,8 @@ export function parseNameFormula(workbook: FakeWorkbook, formula: string, scopeS
 export function nameFormula(workbook: FakeWorkbook, name: FakeName): string {
   const t = name.target;
   if (t.kind === 'text') return '=' + t.text;
-  const sheet = workbook.isLive(t.sheet) ? sheetRef(t.sheet.name) : '#REF!';
-  return `=${sheet}!${boxText(t.box, true)}`;
+  if (!workbook.isLive(t.sheet)) return `=#REF!${boxText(t.box, true)}`;
+  return `=${sheetRef(t.sheet.name)}!${boxText(t.box, true)}`;
 }
 
 const ERROR_LITERAL = /^#(?:N\/A|DIV\/0!|VALUE!|NAME\?|NULL!|NUM!|REF!)$/i;
@@ -186,7 +186,8 @@ export function workbookFromFixture(fixture: WorkbookFixture): FakeWorkbook {
   const workbook = new FakeWorkbook();
   for (const fs of fixture.sheets) {
     const sheet = new FakeSheet(fs.name);
-    sheet.visibility = fs.visibility === 'hidden' ? 'Hidden' : fs.visibility === 'veryHidden' ? 'VeryHidden' : 'Visible';
+    sheet.visibility =
+      fs.visibility === 'hidden' ? 'Hidden' : fs.visibility === 'veryHidden' ? 'VeryHidden' : 'Visible';
     sheet.protected = fs.protected ?? false;
     for (const [address, raw] of Object.entries(fs.cells)) {
       const box = parseBox(address);

@@ -16,7 +16,8 @@ export interface RangeRef {
 const READ_LIMIT = 1_000_000;
 
 export function assertLive(workbook: FakeWorkbook, sheet: FakeSheet, where: string): void {
-  if (!workbook.isLive(sheet)) throw officeError('ItemNotFound', `The worksheet "${sheet.name}" no longer exists.`, where);
+  if (!workbook.isLive(sheet))
+    throw officeError('ItemNotFound', `The worksheet "${sheet.name}" no longer exists.`, where);
 }
 
 /** Writing to locked cells (or formatting) on a protected sheet fails the batch. */
@@ -118,13 +119,16 @@ function enter(cell: FakeCell, input: unknown, where: string): void {
     return;
   }
   if (typeof input === 'number' || typeof input === 'boolean') {
-    if (typeof input === 'number' && !Number.isFinite(input)) throw officeError('InvalidArgument', `${where}: not a finite number.`, where);
+    if (typeof input === 'number' && !Number.isFinite(input))
+      throw officeError('InvalidArgument', `${where}: not a finite number.`, where);
     cell.value = input;
     delete cell.formula;
     return;
   }
-  if (typeof input !== 'string') throw officeError('InvalidArgument', `${where}: unsupported value ${String(input)}.`, where);
-  if (input.length > 32767) throw officeError('InvalidArgument', `${where}: text longer than 32,767 characters.`, where);
+  if (typeof input !== 'string')
+    throw officeError('InvalidArgument', `${where}: unsupported value ${String(input)}.`, where);
+  if (input.length > 32767)
+    throw officeError('InvalidArgument', `${where}: text longer than 32,767 characters.`, where);
   if (cell.numberFormat === '@') {
     cell.value = input;
     delete cell.formula;
@@ -169,7 +173,13 @@ export function clearRange(ref: RangeRef, applyTo: string): void {
   assertWritable(ref, 'Range.clear', applyTo === 'Contents');
   const contents = applyTo === 'All' || applyTo === 'Contents';
   const formats = applyTo === 'All' || applyTo === 'Formats';
-  if (!contents && !formats && applyTo !== 'Hyperlinks' && applyTo !== 'RemoveHyperlinks' && applyTo !== 'ResetContents') {
+  if (
+    !contents &&
+    !formats &&
+    applyTo !== 'Hyperlinks' &&
+    applyTo !== 'RemoveHyperlinks' &&
+    applyTo !== 'ResetContents'
+  ) {
     throw officeError('InvalidArgument', `Range.clear: unknown applyTo ${applyTo}.`, 'Range.clear');
   }
   for (const [r, c, cell] of [...ref.sheet.cellsIn(ref.box)]) {
@@ -182,7 +192,13 @@ export function clearRange(ref: RangeRef, applyTo: string): void {
       cell.style = {};
       cell.locked = true;
     }
-    if (cell.value === null && !cell.formula && cell.numberFormat === 'General' && cell.locked && Object.keys(cell.style).length === 0) {
+    if (
+      cell.value === null &&
+      !cell.formula &&
+      cell.numberFormat === 'General' &&
+      cell.locked &&
+      Object.keys(cell.style).length === 0
+    ) {
       ref.sheet.cells.delete(`${r},${c}`);
     }
   }
@@ -193,7 +209,11 @@ export function clearRange(ref: RangeRef, applyTo: string): void {
 export function mergeRange(ref: RangeRef, across: boolean): void {
   assertWritable(ref, 'Range.merge', false);
   const boxes: Box[] = across
-    ? Array.from({ length: ref.box.bottom - ref.box.top + 1 }, (_, i) => ({ ...ref.box, top: ref.box.top + i, bottom: ref.box.top + i }))
+    ? Array.from({ length: ref.box.bottom - ref.box.top + 1 }, (_, i) => ({
+        ...ref.box,
+        top: ref.box.top + i,
+        bottom: ref.box.top + i,
+      }))
     : [ref.box];
   for (const box of boxes) {
     if (box.top === box.bottom && box.left === box.right) continue;
@@ -215,7 +235,11 @@ export function unmergeRange(ref: RangeRef): void {
 }
 
 /** Sets a style attribute on every cell of a (bounded) range. */
-export function styleCells(ref: RangeRef, where: string, apply: (style: CellStyle, cell: FakeCell, r: number, c: number) => void): void {
+export function styleCells(
+  ref: RangeRef,
+  where: string,
+  apply: (style: CellStyle, cell: FakeCell, r: number, c: number) => void,
+): void {
   assertWritable(ref, where, false);
   if (cellCount(ref.box) > READ_LIMIT) throw new Error(`FakeExcel: ${where} over ${boxText(ref.box)} is not supported`);
   forEachCell(ref.box, (r, c) => {
@@ -249,7 +273,12 @@ export function usedBox(sheet: FakeSheet, valuesOnly: boolean): Box | null {
     if (!hasValue && (valuesOnly || !hasFormat)) continue;
     const [r, c] = key.split(',').map(Number);
     box = box
-      ? { top: Math.min(box.top, r), left: Math.min(box.left, c), bottom: Math.max(box.bottom, r), right: Math.max(box.right, c) }
+      ? {
+          top: Math.min(box.top, r),
+          left: Math.min(box.left, c),
+          bottom: Math.max(box.bottom, r),
+          right: Math.max(box.right, c),
+        }
       : { top: r, left: c, bottom: r, right: c };
   }
   return box;

@@ -1,0 +1,41 @@
+/**
+ * sheets/: host-free layouts of everything the add-in writes. The job calls buildLayouts with an
+ * evaluation and the sheet names it chose; adapters apply the layouts.
+ */
+import type { Evaluation } from '../engine/types';
+import type { SheetLayout } from './layout';
+import { OUR_SHEETS, type SheetRole } from './names';
+import { indicatorSheet } from './指标计算';
+import { scoreSheet } from './评分表';
+import { reportSheet } from './自评报告';
+import { schemeSheet } from './评分方案';
+import { settingsSheet, type WorkbookSettings } from './设置';
+
+export { OUR_SHEETS, markName, uniqueSheetName, type SheetRole } from './names';
+export { indicatorSheet, indicatorName } from './指标计算';
+export { scoreSheet, readManualEntries } from './评分表';
+export { reportSheet, reportLayout } from './自评报告';
+export { schemeSheet, schemeFromSheet } from './评分方案';
+export { settingsSheet, readSettings, type WorkbookSettings } from './设置';
+export { namedOutputs, namedOutputCandidates } from './namedOutputs';
+
+export interface BuildOptions {
+  /** The sheet name of each role (our own sheet's current name, or a free one). */
+  names: Partial<Record<SheetRole, string>>;
+  /** Date of the report's signature. */
+  date: Date;
+  settings: WorkbookSettings;
+}
+
+/** Every sheet we write, in order: 指标计算, 评分表, 自评报告, 评分方案, and the hidden settings. */
+export function buildLayouts(ev: Evaluation, opts: BuildOptions): (SheetLayout & { role: SheetRole })[] {
+  const name = (role: SheetRole) => opts.names[role] ?? OUR_SHEETS[role];
+  const layouts: SheetLayout[] = [
+    indicatorSheet(ev, name('指标计算')),
+    scoreSheet(ev, name('评分表')),
+    reportSheet(ev, name('自评报告'), opts.date),
+    schemeSheet(ev.scheme, name('评分方案')),
+    settingsSheet(opts.settings, name('设置')),
+  ];
+  return layouts as (SheetLayout & { role: SheetRole })[];
+}
