@@ -60,7 +60,7 @@ export type { WorkbookPort };
 import { evaluate } from '../engine/evaluate';
 import { candidateNames, readInputs } from '../engine/reading';
 import { getPreset } from '../engine/schemes';
-import { buildLayouts, markName, namedOutputs, OUR_SHEETS, readManualEntries, readSettings, schemeFromSheet, uniqueSheetName } from '../sheets';
+import { buildLayouts, markName, namedOutputCandidates, namedOutputs, OUR_SHEETS, readManualEntries, readSettings, schemeFromSheet, uniqueSheetName } from '../sheets';
 import type { SheetLayout } from '../sheets/layout';
 
 type SheetRole = Exclude<SheetLayout['role'], '基础数据'>;
@@ -93,7 +93,7 @@ export async function inspect(port: WorkbookPort, options: JobOptions = {}): Pro
   const settings = settingsSheet ? readSettings(settingsSheet.values) : { mapping: {} as NameMapping, scheme: undefined };
   const mapping = options.mapping ?? settings.mapping;
   progress('read-names');
-  const names = await port.readNames(candidateNames(mapping));
+  const names = await port.readNames([...new Set([...candidateNames(mapping), ...namedOutputCandidates()])]);
   progress('evaluate');
   const read = readInputs(names.values, mapping);
   const { scheme, source, findings } = resolveScheme(options, state, settings.scheme);
@@ -155,7 +155,7 @@ export async function runJob(port: WorkbookPort, options: JobOptions = {}): Prom
     date: options.date ?? new Date(),
     settings: { mapping, scheme: storedScheme ?? evaluation.scheme.name },
   });
-  const outputs = namedOutputs(evaluation, namesRead.values);
+  const outputs = namedOutputs(evaluation, namesRead.values, [...Object.values(target.names), ...Object.values(state.owned).map((o) => o.sheet)]);
   progress('write');
   await port.write({
     sheets: layouts.map((layout) => ({ layout, replaces: target.replaces[layout.role] })),

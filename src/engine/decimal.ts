@@ -41,10 +41,9 @@ const POW10: Decimal[] = Array.from({ length: 25 }, (_, k) => new Exact(10).pow(
  */
 export function rate(numerator: Decimal, denominator: Decimal): Rate {
   const k = denominator.decimalPlaces();
-  let exact =
-    k + 2 < POW10.length
-      ? new Exact(numerator).times(POW10[k + 2]).div(k ? denominator.times(POW10[k]) : denominator)
-      : new Exact(numerator).times(100).div(denominator);
+  // Inputs made by any Decimal constructor with at least 20 digits divide as they are (no copy).
+  const n = (numerator.constructor as typeof Decimal).precision >= 20 ? numerator : new Exact(numerator);
+  let exact = k + 2 < POW10.length ? n.times(POW10[k + 2]).div(k ? denominator.times(POW10[k]) : denominator) : n.times(100).div(denominator);
   if (mayDoubleRound(exact, numerator, denominator)) exact = new Precise(numerator).times(100).div(denominator);
   return { exact, value: exact.toDecimalPlaces(2, Decimal.ROUND_HALF_UP) };
 }

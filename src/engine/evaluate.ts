@@ -26,12 +26,9 @@ function orderFindings(given: readonly Finding[], own: readonly Finding[]): Find
 
 /** A scheme with errors scores nothing: the evaluation is blocked and only lists what is wrong. */
 function unscored(options: EvaluationOptions): Scoring {
-  const items: ItemScore[] = (Array.isArray(options.scheme.items) ? options.scheme.items : []).map((item) => ({
-    item,
-    manual: item?.rule?.kind === 'manual',
-    score: null,
-    excluded: false,
-  }));
+  const items: ItemScore[] = (Array.isArray(options.scheme.items) ? options.scheme.items : [])
+    .filter((item) => item && typeof item === 'object')
+    .map((item) => ({ item, manual: item.rule?.kind === 'manual', score: null, excluded: false }));
   return { items, total: ZERO, provisional: true, grade: '', findings: [] };
 }
 

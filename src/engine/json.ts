@@ -42,7 +42,8 @@ export interface ItemJson {
   level2: string;
   level3: string;
   indicator?: string;
-  weight: string;
+  /** null only in a scheme whose 分值 is not a number (such a scheme blocks the evaluation). */
+  weight: string | null;
   rule: string;
   standard: string;
   status: IndicatorJson['status'];
@@ -104,7 +105,7 @@ function indicatorFields(r: IndicatorResult): Omit<IndicatorJson, 'weight' | 'sc
 
 function scoreFields(s: ItemScore): Pick<IndicatorJson, 'weight' | 'score' | 'manual' | 'excluded'> {
   return {
-    weight: dec(s.item.weight).toFixed(),
+    weight: Number.isFinite(s.item.weight) ? dec(s.item.weight).toFixed() : null,
     score: s.score ? formatScore(s.score) : null,
     manual: s.manual,
     excluded: s.excluded,
@@ -132,7 +133,7 @@ export function toEvaluationJson(ev: Evaluation): EvaluationJson {
       level1: item.level1,
       level2: item.level2,
       level3: item.level3,
-      weight: entry.weight as string,
+      weight: entry.weight,
       rule: item.rule?.kind ?? '',
       standard: item.standard ?? '',
       status: entry.status,

@@ -6,7 +6,9 @@
 import Decimal from 'decimal.js';
 import type { Band, IndicatorResult, Rule, SchemeItem } from './types';
 import type { IndicatorKind } from './indicator';
-import { Exact, ZERO, dec, round2 } from './decimal';
+import { Exact, HUNDRED, ZERO, dec, round2 } from './decimal';
+
+const CENT = new Exact('0.01');
 import { formatPercent, formatScore } from './format';
 import { QUARTER_NAMES } from './payment-progress';
 
@@ -57,7 +59,8 @@ export const proportional: RuleKindDef<'proportional'> = {
     const value = indicator.value as Decimal;
     const target = dec(rule.target ?? 100);
     if (value.gte(target)) return { score: weight };
-    const score = clamp(round2(weight.times(value).div(target)), weight);
+    const share = weight.times(value);
+    const score = clamp(round2(target.eq(HUNDRED) ? share.times(CENT) : share.div(target)), weight);
     return {
       score,
       deduction: `${valuePhrase(indicator, value)}，未达到目标值${target.toFixed()}%，按比例计分：${weight.toFixed()}×${formatPercent(value)}÷${target.toFixed()}%=${formatScore(score)}分`,

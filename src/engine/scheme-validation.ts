@@ -7,7 +7,7 @@ import Decimal from 'decimal.js';
 import type { Band, Finding, Scheme, SchemeItem } from './types';
 import { INDICATOR_BY_ID } from './indicators';
 import { ruleKind } from './rules';
-import { dec } from './decimal';
+import { ZERO, dec } from './decimal';
 
 const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 const isText = (x: unknown): x is string => typeof x === 'string' && x.trim() !== '';
@@ -123,7 +123,8 @@ export function validateScheme(scheme: Scheme, label = `评分方案"${scheme?.n
   const sep = /[\x21\x23-\x7e]$/.test(label) ? ' ' : '';
   const level3Rows = new Map<string, number>();
   const indicatorRows = new Map<string, number>();
-  let sum: Decimal = new Decimal(0);
+  let sum: Decimal = ZERO;
+  let whole = 0;
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     const row = i + 1;
@@ -131,7 +132,11 @@ export function validateScheme(scheme: Scheme, label = `评分方案"${scheme?.n
     const at = () => `${label}${sep}${rowLabel(row, item)}`;
     for (const p of itemProblems(item)) findings.push(invalid(`${at()}：${p}`));
     if (!item || typeof item !== 'object') continue;
-    if (isNum(item.weight)) sum = sum.plus(dec(item.weight));
+    if (isNum(item.weight)) {
+      // Whole-number 分值 (the usual case) add up exactly as integers; others as decimals.
+      if (Number.isInteger(item.weight) && Math.abs(item.weight) < 1e9) whole += item.weight;
+      else sum = sum.plus(dec(item.weight));
+    }
     if (isText(item.level3)) {
       const first = level3Rows.get(item.level3);
       if (first !== undefined) findings.push(invalid(`${at()}：三级指标与第${first}行重复`));
@@ -143,6 +148,7 @@ export function validateScheme(scheme: Scheme, label = `评分方案"${scheme?.n
       else indicatorRows.set(item.indicator, row);
     }
   }
+  if (whole !== 0) sum = sum.plus(whole);
   if (!sum.eq(100)) findings.push(invalid(`${label}：分值合计为${sum.toFixed()}，应为100`));
   for (const p of gradeProblems(scheme)) findings.push(invalid(`${label}：${p}`));
   if (scheme.notApplicable !== 'rescale' && scheme.notApplicable !== 'full')

@@ -20,9 +20,9 @@ export const RATE_FORMAT = '0.00%';
 export const AMOUNT_FORMAT = '#,##0.00';
 export const SCORE_FORMAT = '0.00';
 
-/** A text cell that must stay text (adapters give it the @ format). */
+/** A text cell that must stay text (adapters give it the @ format); empty text leaves the cell blank. */
 export function text(value: string, style: CellStyle = BODY): LayoutCell {
-  return { value, text: true, style };
+  return value === '' ? { text: true, style } : { value, text: true, style };
 }
 
 export function num(value: number, format: string, style: CellStyle = NUMBER): LayoutCell {

@@ -7,5 +7,8 @@ export const useInputsPanelStyles = makeStyles({
   required: { color: tokens.colorPaletteRedForeground1 },
   via: { color: tokens.colorNeutralForeground3 },
   problem: { color: tokens.colorPaletteRedForeground1 },
-  value: { wordBreak: 'break-all' },
+  stack: { display: 'flex', flexDirection: 'column' },
+  text: { wordBreak: 'break-all' },
+  number: { whiteSpace: 'nowrap' },
+  nowrap: { whiteSpace: 'nowrap' },
 });

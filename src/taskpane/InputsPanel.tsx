@@ -65,8 +65,7 @@ function InputsTable({ label, rows }: { label: string; rows: InputRow[] }): Reac
         <TableRow>
           <TableHeaderCell>{strings.colInput}</TableHeaderCell>
           <TableHeaderCell>{strings.colStatus}</TableHeaderCell>
-          <TableHeaderCell>{strings.colValue}</TableHeaderCell>
-          <TableHeaderCell>{strings.colCell}</TableHeaderCell>
+          <TableHeaderCell>{strings.colValueAndCell}</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -85,17 +84,23 @@ function InputsTable({ label, rows }: { label: string; rows: InputRow[] }): Reac
                   )}
                 </span>
               </TableCell>
-              <TableCell>
+              <TableCell className={styles.nowrap}>
                 <StatusBadge status={status} required={def.required} />
               </TableCell>
-              <TableCell className={styles.value}>
-                {status === 'invalid' && reading?.problem ? (
-                  <span className={styles.problem}>{reading.problem}</span>
-                ) : (
-                  formatInputValue(reading, def)
-                )}
+              <TableCell>
+                <span className={styles.stack}>
+                  {status === 'invalid' && reading?.problem ? (
+                    <span className={styles.problem}>{reading.problem}</span>
+                  ) : (
+                    <span className={def.kind === 'text' ? styles.text : styles.number}>{formatInputValue(reading, def)}</span>
+                  )}
+                  {reading?.cell && (
+                    <Caption1>
+                      <CellLink cell={reading.cell} />
+                    </Caption1>
+                  )}
+                </span>
               </TableCell>
-              <TableCell>{reading?.cell ? <CellLink cell={reading.cell} /> : null}</TableCell>
             </TableRow>
           );
         })}

@@ -5,5 +5,7 @@ export const useResultPanelStyles = makeStyles({
   summary: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM },
   figure: { display: 'flex', flexDirection: 'column' },
   muted: { color: tokens.colorNeutralForeground3 },
-  numeric: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+  table: { tableLayout: 'auto' },
+  numeric: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
+  nowrap: { whiteSpace: 'nowrap' },
 });

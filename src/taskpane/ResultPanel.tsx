@@ -24,12 +24,18 @@ import { useResultPanelStyles } from './ResultPanel.styles';
 import { useStrings } from './strings';
 import { pendingManualItems, scoreRows } from './useResultPanel';
 
+const HIDDEN_SETTINGS_ROLE = '设置';
+
 export function ResultPanel({ result }: { result: JobResult }): React.ReactElement {
   const strings = useStrings();
   const styles = useResultPanelStyles();
   const { evaluation } = result;
   const pending = pendingManualItems(evaluation);
   const rows = scoreRows(evaluation);
+  // The settings sheet is hidden: naming it would only puzzle the clerk.
+  const shownSheets = Object.entries(result.sheets)
+    .filter(([role]) => role !== HIDDEN_SETTINGS_ROLE)
+    .map(([, name]) => name);
   return (
     <section aria-label={strings.resultTitle} className={styles.root}>
       <Subtitle2 as="h2">{strings.resultTitle}</Subtitle2>
@@ -54,15 +60,13 @@ export function ResultPanel({ result }: { result: JobResult }): React.ReactEleme
         </MessageBar>
       )}
       <Caption1 className={styles.muted}>{strings.schemeUsed(result.schemeSource)}</Caption1>
-      {Object.values(result.sheets).length > 0 && (
-        <Caption1 className={styles.muted}>{strings.writtenSheets(Object.values(result.sheets))}</Caption1>
-      )}
+      {shownSheets.length > 0 && <Caption1 className={styles.muted}>{strings.writtenSheets(shownSheets)}</Caption1>}
       {result.notices.map((notice) => (
         <MessageBar key={notice} intent="info" layout="multiline">
           <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       ))}
-      <Table size="small" aria-label={strings.indicatorTable}>
+      <Table size="small" aria-label={strings.indicatorTable} className={styles.table}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{strings.colIndicator}</TableHeaderCell>
@@ -76,7 +80,7 @@ export function ResultPanel({ result }: { result: JobResult }): React.ReactEleme
             <TableRow key={row.key}>
               <TableCell>{row.name}</TableCell>
               <TableCell className={styles.numeric}>{row.value}</TableCell>
-              <TableCell>
+              <TableCell className={styles.nowrap}>
                 <Text title={row.reason}>
                   {row.status === 'manual' ? strings.manualItem : strings.indicatorStatus[row.status]}
                 </Text>

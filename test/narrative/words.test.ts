@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { reportProblems } from '../../src/engine/narrative';
 import { changeWords, chineseNumber, listWords, proseDate, prosePoints, proseNumber, sentence } from '../../src/engine/narrative/words';
 
 const d = (s: string) => new Decimal(s);
@@ -33,5 +34,23 @@ describe('narrative words', () => {
     expect(listWords(['甲', '乙', '丙'])).toBe('甲、乙和丙');
     expect(sentence('已完成')).toBe('已完成。');
     expect(sentence('已完成；')).toBe('已完成；');
+  });
+});
+
+describe('reportProblems', () => {
+  const p = (text: string) => [{ kind: 'paragraph' as const, text }];
+  it('catches what must never reach the sheet', () => {
+    expect(reportProblems(p('得分undefined分'))).toHaveLength(1);
+    expect(reportProblems(p('增长NaN%'))).toHaveLength(1);
+    expect(reportProblems(p('单位null'))).toHaveLength(1);
+    expect(reportProblems(p('[object Object]'))).toHaveLength(1);
+    expect(reportProblems(p('{{单位名称}}'))).toHaveLength(1);
+    expect(reportProblems(p('变动率为-12.24%'))).toHaveLength(1);
+    expect(reportProblems(p('（−0.06'))).toHaveLength(1);
+    expect(reportProblems(p(''))).toEqual(['第1段为空']);
+  });
+
+  it('lets subtraction and year ranges pass', () => {
+    expect(reportProblems(p('（0.55−0.49）÷0.49×100%=12.24%；2021-2025年规划'))).toEqual([]);
   });
 });

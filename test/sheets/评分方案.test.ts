@@ -30,8 +30,8 @@ describe('评分方案 sheet', () => {
     expect(row('在职人员控制率').slice(3, 6)).toEqual([4, '上限扣分', '上限=100; 每点扣=0.4']);
     expect(row('重点支出安排率').slice(4, 6)).toEqual(['区间', '≥90:4; [80,90):3.2; [70,80):2.4; [60,70):1.6; <60:0']);
     expect(row('预算调整率')[5]).toBe('=0:3; (0,10]:2; (10,20]:1; (20,30]:0.5; >30:0');
-    expect(row('支付进度率').slice(4, 6)).toEqual(['季度', '']);
-    expect(row('绩效目标合理性').slice(4, 8)).toEqual(['手工', '', expect.any(String), '']);
+    expect(row('支付进度率').slice(4, 6)).toEqual(['季度', undefined]);
+    expect(row('绩效目标合理性').slice(4, 8)).toEqual(['手工', undefined, expect.any(String), undefined]);
     expect(row('社会公众或服务对象满意度')[7]).toBe('满意度');
     expect(findCell(layout, '不适用处理')).toBeDefined();
     expect(layout.names).toEqual([{ name: '_jixiao_评分方案', row: 0, col: 0, hidden: true }]);

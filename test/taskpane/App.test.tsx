@@ -20,7 +20,6 @@ import type { Inspection, JobResult } from '../../src/app/job';
 
 describe('task pane in Excel', () => {
   it('shows the job progress while the workbook is being read, and no inputs yet', async () => {
-    const u = user();
     const job = fakeJob();
     const pending = deferred<Inspection>();
     job.inspect.mockImplementation((_port, options) => {
@@ -41,7 +40,6 @@ describe('task pane in Excel', () => {
   });
 
   it('lists missing inputs by group, opening the group that needs attention', async () => {
-    const u = user();
     const withoutStaff = readings({ 单位名称: { value: '忻州市某局', cell: '基础数据!B1' }, 在职人员数: { value: SAMPLE_READINGS['在职人员数'].value, cell: '基础数据!B4' } });
     renderApp(officeServices(fakeJob(inspection({ evaluation: evaluation({ inputs: withoutStaff }) }))));
 
@@ -274,7 +272,6 @@ describe('task pane in Excel', () => {
   });
 
   it('shows an unexpected failure with what to do next', async () => {
-    const u = user();
     const job = fakeJob();
     job.inspect.mockRejectedValue(new TypeError('x is undefined'));
     renderApp(officeServices(job));
@@ -282,7 +279,6 @@ describe('task pane in Excel', () => {
   });
 
   it('warns that undo cannot reverse the write', async () => {
-    const u = user();
     renderApp(officeServices(fakeJob()));
     expect(await screen.findByText(/写入后不能用"撤销"恢复/)).toBeInTheDocument();
   });
@@ -294,7 +290,6 @@ describe('task pane in a plain browser', () => {
   }
 
   it('before a file is opened offers only opening a workbook and the template', async () => {
-    const u = user();
     const job = fakeJob();
     renderApp(browserServices(job));
     expect(screen.getByRole('region', { name: '把 .xlsx 文件拖到这里，或点击"打开工作簿"' })).toBeInTheDocument();
@@ -329,7 +324,6 @@ describe('task pane in a plain browser', () => {
   });
 
   it('opens a workbook dropped on the zone', async () => {
-    const u = user();
     const services = browserServices(fakeJob());
     renderApp(services);
     const zone = screen.getByRole('region', { name: '把 .xlsx 文件拖到这里，或点击"打开工作簿"' });
@@ -338,7 +332,6 @@ describe('task pane in a plain browser', () => {
   });
 
   it('refuses a file that is not .xlsx and says what to do', async () => {
-    const u = user();
     const services = browserServices(fakeJob());
     renderApp(services);
     // The picker's accept filter hides .xls, but a drop or another picker can still deliver one.

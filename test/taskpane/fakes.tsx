@@ -122,7 +122,7 @@ export function jobResult(overrides: Partial<JobResult> = {}): JobResult {
   return {
     ...inspection(),
     written: true,
-    sheets: { 指标计算: '指标计算', 评分表: '评分表', 自评报告: '自评报告' },
+    sheets: { 指标计算: '指标计算', 评分表: '评分表', 自评报告: '自评报告', 设置: '绩效自评设置' },
     notices: [],
     conflicts: [],
     ...overrides,
@@ -158,8 +158,8 @@ export type JobFns = {
 
 export function fakeJob(first: Inspection = inspection()): JobFns {
   return {
-    inspect: jest.fn(async () => first),
-    runJob: jest.fn(async () => jobResult()),
+    inspect: jest.fn(async (_port: WorkbookPort, _options?: JobOptions) => first),
+    runJob: jest.fn(async (_port: WorkbookPort, _options?: JobOptions) => jobResult()),
   };
 }
 

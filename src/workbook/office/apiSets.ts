@@ -2,26 +2,27 @@
  * ExcelApi requirement sets of every call the Office adapter makes ([Api set] notes of
  * @types/office-js 1.0.612).
  *
- *   1.1  workbook.worksheets / names / application, worksheets.items, worksheet.name, .visibility (read),
- *        .getRange, .activate, worksheets.add / getItem, names.items, NamedItem.name/type/value/visible,
- *        range.address/values/valueTypes/numberFormat/formulas/cellCount/worksheet/clear,
- *        format.wrapText/horizontalAlignment/verticalAlignment, font.bold/size/color, fill.color,
- *        borders.getItem(...).style/weight
+ *   1.1  workbook.worksheets / names / application; worksheets.items, getItem, add; worksheet.name
+ *        (read, rename), visibility (read), getRange(), activate(); names.items, getItem;
+ *        NamedItem.name/type/value/visible; range.address/values/valueTypes/formulas/numberFormat/
+ *        cellCount/worksheet/clear; format.wrapText/horizontalAlignment/verticalAlignment;
+ *        font.bold/size/color; fill.color; borders.getItem(...).style/weight
  *   1.2  worksheet.protection.protected, worksheet.visibility (write), range.merge/unmerge,
- *        format.columnWidth/rowHeight, format.protection.locked
- *   1.4  names.getItemOrNullObject, NamedItem.getRangeOrNullObject/scope/delete, names.add,
+ *        range.columnHidden, format.columnWidth/rowHeight, format.protection.locked
+ *   1.4  names.getItemOrNullObject, names.add, NamedItem.getRangeOrNullObject/scope/delete,
  *        worksheet.names, worksheets.getItemOrNullObject, worksheet.getUsedRangeOrNullObject(valuesOnly)
  *
- *   => minimum ExcelApi 1.4 (Office 2016 volume-licensed, which stops at 1.1, cannot run us anyway:
- *      office-js-notes §1). Everything newer is guarded by isSetSupported:
+ *   => minimum ExcelApi 1.4. (Office 2016 volume-licensed stops at 1.1 and cannot run React 18 anyway:
+ *      office-js-notes §1.) Everything newer is behind isSetSupported:
  *
- *   1.7  NamedItem.formula (read: exact refersTo; write: re-point a name in place — without it the
- *        name is deleted and added again), freezePanes.freezeRows/unfreeze, worksheet.tabColor,
- *        workbook.protection.protected
+ *   1.7  NamedItem.formula (read: the exact refersTo; write: re-point a name in place; without it
+ *        refersTo is rebuilt from type/value and a name is deleted and added again),
+ *        freezePanes.freezeRows/unfreeze, worksheet.tabColor, workbook.protection.protected
  *   1.9  application.suspendScreenUpdatingUntilNextSync, worksheet.pageLayout (orientation, zoom,
  *        setPrintTitleRows)
- *   1.13 range.getMergedAreasOrNullObject (a name on one merged area counts as one cell; without it
- *        a name on several cells is always 'multi-cell')
+ *   1.13 range.getMergedAreasOrNullObject (+ RangeAreas.address/areaCount, 1.9): a name on exactly one
+ *        merged area reads as its top-left cell; without it every name on several cells is
+ *        'multi-cell' (a clerk on an older Excel must point the name at the merged area's first cell).
  */
 
 export type IsSetSupported = (set: string, version: string) => boolean;

@@ -31,7 +31,10 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle | undefined): void {
 function applyCell(cell: ExcelJS.Cell, spec: LayoutCell): void {
   applyStyle(cell, spec.style);
   if (spec.formula) {
-    cell.value = { formula: spec.formula.replace(/^=/, '') } as ExcelJS.CellFormulaValue;
+    // The layout's value is the engine's result: kept as the cached result so viewers that do not
+    // recalculate (previews, some WPS modes) still show the total.
+    const result = spec.value === null || spec.value === undefined ? undefined : spec.value;
+    cell.value = { formula: spec.formula.replace(/^=/, ''), ...(result !== undefined ? { result } : {}) } as ExcelJS.CellFormulaValue;
     if (spec.format) cell.numFmt = spec.format;
     return;
   }

@@ -6,8 +6,21 @@
  *   const port = new OfficeWorkbook({ run: fake.runner(), isSetSupported: fake.isSetSupported });
  *   … fake.syncCount, fake.failAtCommand(n), fake.cellEditMode = true, fake.dump()
  *
- * What is modelled and what is inferred is listed in the file headers of context.ts, model.ts and
- * ranges.ts; the inferred parts belong on the TESTING.md checklist for real Excel.
+ * From the office.js runtime source: every navigation queues an "instantiate" command (so a bad
+ * getItem fails the next sync even unused, and isNullObject is known for every proxy after it);
+ * methods and navigation properties newer than the client throw ApiNotFound at once; a sync with
+ * nothing queued sends nothing.
+ * Inferred (TESTING.md material): null propagation through every navigation from a null object;
+ * getItem / NamedItem.getRange on a null parent fail the batch (#3566), and so does any action on a
+ * null object; getRange() on a non-range name fails with InvalidArgument; a failing command keeps
+ * earlier ones and drops later ones with their loads; setting or loading a too-new property fails the
+ * sync with ApiNotFound; text starting with = + - @ becomes a formula (`+86` → `=+86`), a plain
+ * number string a number, an error literal an error, unless the cell is already "@"; merge keeps the
+ * top-left value and refuses to overlap a merge; clear("All") drops merges inside the range; on a
+ * protected sheet locked cells, formats and merges are AccessDenied; NamedItem.value of a range is
+ * `Sheet!$B$3`, an integer constant has type Integer; Range.address is relative with the sheet
+ * quoted only when needed. The fake does not calculate (formula names read #VALUE!, written
+ * formulas have no value) and does not rewrite cell formulas on a sheet rename.
  */
 import type { WorkbookFixture } from '../fixture';
 import { compareVersions, FakeContext } from './context';

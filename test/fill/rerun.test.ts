@@ -1,0 +1,87 @@
+/** Re-runs keep what the clerk typed and never touch the clerk's own sheets. */
+import ExcelJS from 'exceljs';
+import { XlsxWorkbook } from '../../src/workbook/xlsx';
+import { fill, loadBook, plain, rowOf, sampleBytes, saveBook, sheet, sheetDump } from '../support/filled';
+
+jest.setTimeout(60_000);
+
+test('a second run on an untouched result changes nothing', async () => {
+  const once = await fill(sampleBytes());
+  const twice = await fill(once.bytes);
+  const a = await loadBook(once.bytes);
+  const b = await loadBook(twice.bytes);
+  expect(b.worksheets.map((w) => w.name)).toEqual(a.worksheets.map((w) => w.name));
+  for (const ws of a.worksheets) expect(sheetDump(sheet(b, ws.name))).toEqual(sheetDump(ws));
+});
+
+test("manual scores and notes typed by the clerk survive a re-run; everything else is recomputed", async () => {
+  const once = await fill(sampleBytes());
+  const book = await loadBook(once.bytes);
+  const ws = sheet(book, '评分表');
+  rowOf(ws, 3, '绩效目标合理性').getCell(7).value = 3.6;
+  rowOf(ws, 3, '经济效益').getCell(7).value = 4.5;
+  rowOf(ws, 3, '经济效益').getCell(8).value = '全年协调金融机构新增贷款，支持实体经济。';
+  rowOf(ws, 3, '预算调整率').getCell(8).value = '年中调整为工资调标，属政策性调整。';
+  const typed = await saveBook(book);
+
+  const again = await fill(typed);
+  const after = await loadBook(again.bytes);
+  const score = sheet(after, '评分表');
+  expect(plain(rowOf(score, 3, '绩效目标合理性').getCell(7))).toBe(3.6);
+  expect(plain(rowOf(score, 3, '经济效益').getCell(7))).toBe(4.5);
+  expect(plain(rowOf(score, 3, '经济效益').getCell(8))).toBe('全年协调金融机构新增贷款，支持实体经济。');
+  expect(plain(rowOf(score, 3, '预算调整率').getCell(8))).toBe('年中调整为工资调标，属政策性调整。');
+  // The computed score of a computed item is not the clerk's to keep: still the rule's 1.00.
+  expect(plain(rowOf(score, 3, '预算调整率').getCell(7))).toBe(1);
+  // 47.47 + 3.6 + 4.5 = 55.57
+  expect(plain(rowOf(score, 1, '合计').getCell(7))).toBe(55.57);
+  expect(again.result.evaluation.total.toFixed(2)).toBe('55.57');
+  // 指标计算 does not depend on manual entries: identical to the first run.
+  expect(sheetDump(sheet(after, '指标计算'))).toEqual(sheetDump(sheet(await loadBook(once.bytes), '指标计算')));
+  // The report now states the typed score.
+  const report: string[] = [];
+  sheet(after, '自评报告').eachRow((r) => r.eachCell((c) => report.push(String(plain(c)))));
+  expect(report.join('\n')).toContain('得分3.60分（分值4分）');
+});
+
+test("a clerk's own sheet named 评分表 survives untouched; ours goes to 评分表 (2), also on re-runs", async () => {
+  const book = await loadBook(sampleBytes());
+  const own = book.addWorksheet('评分表');
+  own.getCell('A1').value = '本单位自制评分表';
+  own.getCell('B2').value = 88.7;
+  const clerk = await saveBook(book);
+
+  const first = await fill(clerk);
+  expect(first.result.sheets['评分表']).toBe('评分表 (2)');
+  expect(first.result.notices.join('')).toContain('评分表 (2)');
+  const again = await fill(first.bytes);
+  expect(again.result.sheets['评分表']).toBe('评分表 (2)');
+  const after = await loadBook(again.bytes);
+  expect(sheetDump(sheet(after, '评分表'))).toEqual({ A1: '本单位自制评分表', B2: 88.7 });
+  expect(after.worksheets.map((w) => w.name).filter((n) => n.startsWith('评分表'))).toEqual(['评分表', '评分表 (2)']);
+});
+
+test('the input file bytes are never modified by a fill', async () => {
+  const input = sampleBytes();
+  const copy = Uint8Array.from(input);
+  await fill(input);
+  expect(Buffer.compare(Buffer.from(input), Buffer.from(copy))).toBe(0);
+});
+
+test('clerk text starting with = + - @ is written as text, never as a formula', async () => {
+  const book = await loadBook(sampleBytes());
+  // 存在问题 is a defined name of the sample (empty there): find its cell through the adapter.
+  const { values } = await (await XlsxWorkbook.open(sampleBytes())).readNames(['存在问题']);
+  const target = values['存在问题'];
+  if (target.kind !== 'cell') throw new Error('存在问题 is not a cell name in the sample');
+  const [sheetName, address] = target.cell.split('!');
+  sheet(book, sheetName).getCell(address).value = '=HYPERLINK("x")-部分资金年底被收回';
+  const filled = await fill(await saveBook(book));
+  const out = await loadBook(filled.bytes);
+  const cells: ExcelJS.Cell[] = [];
+  sheet(out, '自评报告').eachRow((r) => r.eachCell((c) => cells.push(c)));
+  const hit = cells.find((c) => String(plain(c)).includes('部分资金年底被收回'));
+  expect(hit).toBeDefined();
+  expect(typeof hit!.value).toBe('string');
+  expect(hit!.numFmt).toBe('@');
+});

@@ -1,0 +1,41 @@
+/**
+ * LibreOffice headless as a real spreadsheet engine: converts an .xlsx to .xlsx with every formula
+ * recalculated on load (a private profile sets OOXMLRecalcMode = always, so cached results written by
+ * ExcelJS or by us are never trusted).
+ */
+import { execFileSync } from 'child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+
+const PROFILE_XCU = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`;
+
+let profile: string | undefined;
+
+function profileDir(): string {
+  if (!profile) {
+    profile = mkdtempSync(join(tmpdir(), 'jixiao-lo-profile-'));
+    mkdirSync(join(profile, 'user'), { recursive: true });
+    writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), PROFILE_XCU);
+  }
+  return profile;
+}
+
+/** Runs LibreOffice on `data` and returns the recalculated workbook (or a PDF with `to = 'pdf'`). */
+export function recalculate(data: Uint8Array, to: 'xlsx' | 'pdf' = 'xlsx'): Buffer {
+  const dir = mkdtempSync(join(tmpdir(), 'jixiao-lo-'));
+  const input = join(dir, 'book.xlsx');
+  writeFileSync(input, data);
+  const outDir = join(dir, 'out');
+  execFileSync(
+    'soffice',
+    [`-env:UserInstallation=file://${profileDir()}`, '--headless', '--norestore', '--convert-to', to, '--outdir', outDir, input],
+    { stdio: 'pipe', timeout: 120_000 },
+  );
+  return readFileSync(join(outDir, `book.${to}`));
+}
