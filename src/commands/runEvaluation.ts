@@ -24,6 +24,7 @@ const NOTIFY_TIMEOUT_MS = 10_000;
 
 export function makeRunEvaluation(deps: RunEvaluationDeps): (event: CommandEvent) => Promise<void> {
   return async function runEvaluation(event: CommandEvent): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
     try {
       let outcome: Outcome;
       try {
@@ -33,14 +34,14 @@ export function makeRunEvaluation(deps: RunEvaluationDeps): (event: CommandEvent
         deps.log?.('runEvaluation: job failed', error);
         outcome = outcomeOfError(error);
       }
-      let timer: ReturnType<typeof setTimeout> | undefined;
       const timeout = new Promise<void>((resolve) => {
         timer = setTimeout(resolve, deps.notifyTimeoutMs ?? NOTIFY_TIMEOUT_MS);
       });
-      await Promise.race([deps.notify(outcome), timeout]).finally(() => clearTimeout(timer));
+      await Promise.race([deps.notify(outcome), timeout]);
     } catch (error) {
       deps.log?.('runEvaluation: could not report the outcome', error);
     } finally {
+      clearTimeout(timer);
       event.completed();
     }
   };

@@ -136,7 +136,7 @@ export interface IndicatorResult {
   exact?: Decimal;
   /** Rounded once, half-up, to 2 decimals (percent). */
   value?: Decimal;
-  /** not_applicable: why, in Chinese (e.g. 上年三公经费支出数为0). */
+  /** not_applicable: why, in Chinese (e.g. 上年三公经费支出数为0). not_computable: 缺少… or the problems of the invalid inputs. */
   reason?: string;
   /** not_computable: the missing or invalid inputs. */
   missing?: string[];

@@ -11,7 +11,7 @@ import {
   MessageBarBody,
   Title3,
 } from '@fluentui/react-components';
-import { ArrowDownload20Regular, Calculator20Regular, Dismiss20Regular } from '@fluentui/react-icons';
+import { ArrowClockwise20Regular, ArrowDownload20Regular, Calculator20Regular, Dismiss20Regular } from '@fluentui/react-icons';
 import { useAppStyles } from './App.styles';
 import { BlockingErrors } from './BlockingErrors';
 import { ConflictDialog } from './ConflictDialog';
@@ -84,6 +84,11 @@ function Pane({ services }: { services: HostServices }): React.ReactElement {
                 <Button appearance="primary" icon={<Calculator20Regular />} disabled={busy} onClick={app.run}>
                   {strings.run}
                 </Button>
+                {!browser && (
+                  <Button appearance="subtle" icon={<ArrowClockwise20Regular />} disabled={busy} onClick={job.inspect}>
+                    {strings.reread}
+                  </Button>
+                )}
                 {browser && job.result?.written && (
                   <Button icon={<ArrowDownload20Regular />} disabled={busy} onClick={workbook.downloadResult}>
                     {strings.downloadResult}

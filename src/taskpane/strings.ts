@@ -40,6 +40,7 @@ const zhCN = {
   schemeFileInvalid: (name: string) => `"${name}"不是有效的评分方案 JSON 文件，请检查后重新选择。`,
 
   run: '计算指标',
+  reread: '重新读取',
   undoNote: '写入后不能用"撤销"恢复。本加载项只替换自己创建的工作表，不会改动您的工作表。',
   // Same words as JOB_STEP_LABELS (a test keeps them equal); copied so the first render needs no job code.
   steps: {
@@ -154,6 +155,7 @@ const enUS: Strings = {
   schemeFileInvalid: (name) => `"${name}" is not a valid scheme JSON file. Check it and choose it again.`,
 
   run: 'Compute indicators',
+  reread: 'Read again',
   undoNote: 'Undo cannot reverse the write. The add-in replaces only the sheets it created, never yours.',
   steps: {
     'read-state': 'Reading the workbook',

@@ -278,6 +278,20 @@ describe('task pane in Excel', () => {
     expect(await screen.findByText('出现意外错误：x is undefined。请重试；仍失败请把这段信息反馈给开发人员。')).toBeInTheDocument();
   });
 
+  it('reads the workbook again on request, after the clerk has edited it', async () => {
+    const u = user();
+    const job = fakeJob();
+    const fixed = inspection({ evaluation: evaluation({ inputs: { ...SAMPLE_READINGS, 编制数: { input: '编制数', status: 'found', value: D(18), cell: '基础数据!B3', via: '编制数' } } }) });
+    job.inspect.mockResolvedValueOnce(inspection()).mockResolvedValueOnce(fixed);
+    renderApp(officeServices(job));
+    await u.click(await screen.findByRole('button', { name: '重新读取' }));
+    await waitFor(() => expect(job.inspect).toHaveBeenCalledTimes(2));
+    await u.click(screen.getByRole('button', { name: /人员编制/ }));
+    const staffing = screen.getByRole('table', { name: '人员编制' });
+    expect(within(within(staffing).getByRole('row', { name: /^编制数 / })).getByText('18 人')).toBeInTheDocument();
+    expect(job.runJob).not.toHaveBeenCalled();
+  });
+
   it('warns that undo cannot reverse the write', async () => {
     renderApp(officeServices(fakeJob()));
     expect(await screen.findByText(/写入后不能用"撤销"恢复/)).toBeInTheDocument();
