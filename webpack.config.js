@@ -178,7 +178,7 @@ module.exports = async (env = {}, argv = {}) => {
             configFile: path.resolve(__dirname, 'tsconfig.web.json'),
             onlyCompileBundledFiles: true,
             // The dev server favours speed; the production build type-checks what it bundles.
-            transpileOnly: true,
+            transpileOnly: !production,
           },
         },
         // Fluent UI ships "type": "module" packages whose imports omit extensions.

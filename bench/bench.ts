@@ -7,7 +7,7 @@
  */
 import { execFileSync, spawnSync } from 'child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'fs';
-import { tmpdir } from 'os';
+import { cpus, tmpdir } from 'os';
 import { join } from 'path';
 import { gzipSync } from 'zlib';
 import { evaluate } from '../src/engine/evaluate';
@@ -81,7 +81,7 @@ function benchBundle(): boolean {
 }
 
 async function main(): Promise<void> {
-  console.log(`绩效自评助手 bench — node ${process.version}, ${require('os').cpus().length} cores\n`);
+  console.log(`绩效自评助手 bench — node ${process.version}, ${cpus().length} cores\n`);
   benchEngine();
   benchCli();
   if (process.argv.includes('--no-browser')) return;
