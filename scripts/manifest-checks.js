@@ -30,9 +30,15 @@ const RESID_KIND = {
   Description: 'LongStrings',
 };
 
-/** Default location of Microsoft's schemas: ../shared/office-manifest-xsd next to the repo. */
+/**
+ * Default location of Microsoft's schemas: ../shared/office-manifest-xsd next to the repo (a clone
+ * elsewhere falls back to the workplace's /work/shared). They are not vendored into the repo.
+ */
 function defaultXsdDir() {
-  return process.env.MANIFEST_XSD_DIR || path.resolve(REPO_ROOT, '..', 'shared', 'office-manifest-xsd');
+  if (process.env.MANIFEST_XSD_DIR) return process.env.MANIFEST_XSD_DIR;
+  const beside = path.resolve(REPO_ROOT, '..', 'shared', 'office-manifest-xsd');
+  const workplace = '/work/shared/office-manifest-xsd';
+  return !fs.existsSync(beside) && fs.existsSync(workplace) ? workplace : beside;
 }
 
 function problem(node, zh, en) {
