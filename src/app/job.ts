@@ -9,16 +9,6 @@ import type { WorkbookPort, WorkbookState, NamesRead } from '../workbook/port';
 
 export type JobStep = 'read-state' | 'read-names' | 'evaluate' | 'layout' | 'write' | 'done';
 
-/** Chinese labels of the steps, for progress displays. */
-export const JOB_STEP_LABELS: Record<JobStep, string> = {
-  'read-state': '读取工作簿',
-  'read-names': '读取名称',
-  evaluate: '计算指标',
-  layout: '生成表格',
-  write: '写入工作簿',
-  done: '完成',
-};
-
 export interface JobOptions {
   /** A preset name (通用, 湖南 …) or a scheme object; default: the workbook's 评分方案 sheet, else 通用. */
   scheme?: string | Scheme;

@@ -12,16 +12,18 @@ import { checkFigures, gradeAgainstProblems, missingTexts } from './findings';
 import { ZERO } from './decimal';
 
 
-/**
- * Errors first, then warnings, then information; each group in the order the checks ran. A finding
- * the caller already passed in (e.g. scheme findings of a workbook scheme) is not repeated.
- */
-function orderFindings(given: readonly Finding[], own: readonly Finding[]): Finding[] {
-  const seen = given.length ? new Set(given.map((f) => `${f.code}\u0000${f.message}`)) : undefined;
+/** Errors first, then warnings, then information; each group in the order the checks ran. */
+function orderFindings(findings: readonly Finding[]): Finding[] {
   const groups: Record<Severity, Finding[]> = { error: [], warning: [], info: [] };
-  for (const f of given) groups[f.severity].push(f);
-  for (const f of own) if (!seen || !seen.has(`${f.code}\u0000${f.message}`)) groups[f.severity].push(f);
+  for (const f of findings) groups[f.severity].push(f);
   return [...groups.error, ...groups.warning, ...groups.info];
+}
+
+/** The scheme's findings the caller did not already pass in (a workbook scheme is checked when read). */
+function newSchemeFindings(schemeFindings: Finding[], given: readonly Finding[]): Finding[] {
+  if (!schemeFindings.length || !given.length) return schemeFindings;
+  const seen = new Set(given.filter((f) => f.code.startsWith('scheme-')).map((f) => f.message));
+  return schemeFindings.filter((f) => !seen.has(f.message));
 }
 
 /** A scheme with errors scores nothing: the evaluation is blocked and only lists what is wrong. */
@@ -42,15 +44,16 @@ export function evaluate(read: InputsRead, options: EvaluationOptions): Evaluati
   const schemeBroken = schemeFindings.some((f) => f.severity === 'error');
   const scoring = schemeBroken ? unscored(options) : scoreScheme(scheme, indicators, options.manual);
 
-  const own: Finding[] = [
-    ...schemeFindings,
+  const findings: Finding[] = [
+    ...read.findings,
+    ...newSchemeFindings(schemeFindings, read.findings),
     ...checkFigures({ readings, indicators }),
     ...scoring.findings,
     ...missingTexts(readings, read.findings),
   ];
-  const disagreement = schemeBroken ? undefined : gradeAgainstProblems(scoring.grade, scheme.grades[0]?.grade, [...read.findings, ...own]);
-  if (disagreement) own.push(disagreement);
-  const ordered = orderFindings(read.findings, own);
+  const disagreement = schemeBroken ? undefined : gradeAgainstProblems(scoring.grade, scheme.grades[0]?.grade, findings);
+  if (disagreement) findings.push(disagreement);
+  const ordered = orderFindings(findings);
 
   const unitReading = readings['单位名称'];
   const yearReading = readings['评价年度'];

@@ -57,10 +57,44 @@ function cells(ctx: FindingContext, names: readonly string[]): string[] {
   return out;
 }
 
-function finding(ctx: FindingContext, rule: { code: string; severity: Severity }, inputs: string[], message: string, problem?: string, measure?: string): Finding {
-  const f: Finding = { code: rule.code, severity: rule.severity, message, inputs, cells: cells(ctx, inputs) };
-  if (problem) f.problem = problem;
-  if (measure) f.measure = measure;
+interface Words {
+  message: string;
+  problem?: string;
+  measure?: string;
+}
+
+/**
+ * A finding whose texts are written when first read. Checks run on every evaluation, also in batch
+ * runs that never show a message; the texts are own enumerable properties all the same, so the
+ * finding spreads, serialises and compares like plain data.
+ */
+function finding(ctx: FindingContext, rule: { code: string; severity: Severity }, inputs: string[], write: () => Words): Finding {
+  let words: Words | undefined;
+  const read = () => (words ??= write());
+  const f = {
+    code: rule.code,
+    severity: rule.severity,
+    inputs,
+    cells: cells(ctx, inputs),
+    get message(): string {
+      return read().message;
+    },
+    set message(text: string) {
+      read().message = text;
+    },
+    get problem(): string | undefined {
+      return read().problem;
+    },
+    set problem(text: string | undefined) {
+      read().problem = text;
+    },
+    get measure(): string | undefined {
+      return read().measure;
+    },
+    set measure(text: string | undefined) {
+      read().measure = text;
+    },
+  };
   return f;
 }
 
@@ -88,17 +122,16 @@ const overEstablishment: FindingRule = {
   check(ctx) {
     const p = pair(ctx, '在职人员数', '编制数');
     if (!p || !p[0].gt(p[1])) return;
-    const [staff, posts] = p;
-    const over = staff.minus(posts);
-    const r = valueOf(ctx, '在职人员控制率');
-    return finding(
-      ctx,
-      this,
-      ['在职人员数', '编制数'],
-      `在职人员数${fig(ctx, '在职人员数', staff)}超过编制数${fig(ctx, '编制数', posts)}，超编${over.toFixed()}人${r ? `，在职人员控制率${formatPercent(r)}` : ''}`,
-      r ? `在职人员超编${over.toFixed()}人，在职人员控制率${proseRate(r)}，超出${r.minus(100).toFixed(2)}个百分点` : `在职人员超编${over.toFixed()}人`,
-      '严格控制编制，逐步消化超编人员，新进人员严格按编制管理',
-    );
+    return finding(ctx, this, ['在职人员数', '编制数'], () => {
+      const [staff, posts] = p;
+      const over = staff.minus(posts).toFixed();
+      const r = valueOf(ctx, '在职人员控制率');
+      return {
+        message: `在职人员数${fig(ctx, '在职人员数', staff)}超过编制数${fig(ctx, '编制数', posts)}，超编${over}人${r ? `，在职人员控制率${formatPercent(r)}` : ''}`,
+        problem: r ? `在职人员超编${over}人，在职人员控制率${proseRate(r)}，超出${r.minus(100).toFixed(2)}个百分点` : `在职人员超编${over}人`,
+        measure: '严格控制编制，逐步消化超编人员，新进人员严格按编制管理',
+      };
+    });
   },
 };
 
@@ -112,27 +145,24 @@ const sangongIncrease: FindingRule = {
     const [current, prior] = basis === '预算口径' ? ['三公经费预算数', '上年三公经费预算数'] : ['三公经费支出数', '上年三公经费支出数'];
     const p = pair(ctx, current, prior);
     if (!p || !p[0].gt(p[1])) return;
-    const [cur, pre] = p;
-    const rise = cur.minus(pre);
-    const measure = '从严审批"三公"经费支出，严格执行中央八项规定精神和厉行节约有关要求，压减公务接待、公务用车和因公出国（境）支出，确保"三公"经费只减不增';
-    if (pre.isZero())
-      return finding(
-        ctx,
-        this,
-        [current, prior],
-        `${prior}为0（${cellOf(ctx, prior) ?? '未注明单元格'}），${current}${fig(ctx, current, cur)}，本年新增${formatAmount(rise)}万元（${basis}）`,
-        `上年无"三公"经费${basis === '预算口径' ? '预算' : '支出'}，本年新增${proseAmount(rise)}`,
+    return finding(ctx, this, [current, prior], () => {
+      const [cur, pre] = p;
+      const rise = cur.minus(pre);
+      const what = basis === '预算口径' ? '预算' : '支出';
+      const measure = '从严审批"三公"经费支出，严格执行中央八项规定精神和厉行节约有关要求，压减公务接待、公务用车和因公出国（境）支出，确保"三公"经费只减不增';
+      if (pre.isZero())
+        return {
+          message: `${prior}为0（${cellOf(ctx, prior) ?? '未注明单元格'}），${current}${fig(ctx, current, cur)}，本年新增${formatAmount(rise)}万元（${basis}）`,
+          problem: `上年无"三公"经费${what}，本年新增${proseAmount(rise)}`,
+          measure,
+        };
+      const r = result?.status === 'ok' ? result.value : undefined;
+      return {
+        message: `${current}${fig(ctx, current, cur)}比${prior}${fig(ctx, prior, pre)}增加${formatAmount(rise)}万元${r ? `，增长${formatPercent(r)}` : ''}（${basis}）`,
+        problem: `"三公"经费${what}比上年增加${proseAmount(rise)}${r ? `，增长${proseRate(r)}` : ''}，未实现只减不增`,
         measure,
-      );
-    const r = result?.status === 'ok' ? (result.value as Decimal) : undefined;
-    return finding(
-      ctx,
-      this,
-      [current, prior],
-      `${current}${fig(ctx, current, cur)}比${prior}${fig(ctx, prior, pre)}增加${formatAmount(rise)}万元${r ? `，增长${formatPercent(r)}` : ''}（${basis}）`,
-      `"三公"经费${basis === '预算口径' ? '预算' : '支出'}比上年增加${proseAmount(rise)}${r ? `，增长${proseRate(r)}` : ''}，未实现只减不增`,
-      measure,
-    );
+      };
+    });
   },
 };
 
@@ -143,16 +173,15 @@ const sangongOverBudget: FindingRule = {
   check(ctx) {
     const p = pair(ctx, '三公经费支出数', '三公经费预算数');
     if (!p || !p[0].gt(p[1])) return;
-    const over = p[0].minus(p[1]);
-    const r = valueOf(ctx, '三公经费控制率');
-    return finding(
-      ctx,
-      this,
-      ['三公经费支出数', '三公经费预算数'],
-      `三公经费支出数${fig(ctx, '三公经费支出数', p[0])}超过三公经费预算数${fig(ctx, '三公经费预算数', p[1])}，超支${formatAmount(over)}万元${r ? `，三公经费控制率${formatPercent(r)}` : ''}`,
-      `"三公"经费超出预算${proseAmount(over)}${r ? `，控制率${proseRate(r)}` : ''}`,
-      '强化预算约束，"三公"经费确需超支的须按程序报批追加预算',
-    );
+    return finding(ctx, this, ['三公经费支出数', '三公经费预算数'], () => {
+      const over = p[0].minus(p[1]);
+      const r = valueOf(ctx, '三公经费控制率');
+      return {
+        message: `三公经费支出数${fig(ctx, '三公经费支出数', p[0])}超过三公经费预算数${fig(ctx, '三公经费预算数', p[1])}，超支${formatAmount(over)}万元${r ? `，三公经费控制率${formatPercent(r)}` : ''}`,
+        problem: `"三公"经费超出预算${proseAmount(over)}${r ? `，控制率${proseRate(r)}` : ''}`,
+        measure: '强化预算约束，"三公"经费确需超支的须按程序报批追加预算',
+      };
+    });
   },
 };
 
@@ -163,18 +192,18 @@ const budgetUnderexecution: FindingRule = {
   check(ctx) {
     const p = pair(ctx, '全年执行数', '全年预算数');
     if (!p || !p[0].lt(p[1])) return;
-    const left = p[1].minus(p[0]);
-    const r = valueOf(ctx, '预算完成率');
-    return finding(
-      ctx,
-      this,
-      ['全年执行数', '全年预算数'],
-      `全年执行数${fig(ctx, '全年执行数', p[0])}低于全年预算数${fig(ctx, '全年预算数', p[1])}，未执行${formatAmount(left)}万元${r ? `，预算完成率${formatPercent(r)}` : ''}`,
-      `部分预算资金未按计划支出，${r ? `预算完成率${proseRate(r)}，` : ''}未执行${proseAmount(left)}`,
-      '加快预算执行进度，提高预算编制的精准度',
-    );
+    return finding(ctx, this, ['全年执行数', '全年预算数'], () => {
+      const left = p[1].minus(p[0]);
+      const r = valueOf(ctx, '预算完成率');
+      return {
+        message: `全年执行数${fig(ctx, '全年执行数', p[0])}低于全年预算数${fig(ctx, '全年预算数', p[1])}，未执行${formatAmount(left)}万元${r ? `，预算完成率${formatPercent(r)}` : ''}`,
+        problem: `部分预算资金未按计划支出，${r ? `预算完成率${proseRate(r)}，` : ''}未执行${proseAmount(left)}`,
+        measure: '加快预算执行进度，提高预算编制的精准度',
+      };
+    });
   },
 };
+
 const executionExceedsBudget: FindingRule = {
   code: 'execution-exceeds-budget',
   severity: 'warning',
@@ -182,15 +211,14 @@ const executionExceedsBudget: FindingRule = {
   check(ctx) {
     const p = pair(ctx, '全年执行数', '全年预算数');
     if (!p || !p[0].gt(p[1])) return;
-    const over = p[0].minus(p[1]);
-    return finding(
-      ctx,
-      this,
-      ['全年执行数', '全年预算数'],
-      `全年执行数${fig(ctx, '全年执行数', p[0])}超过全年预算数${fig(ctx, '全年预算数', p[1])}，超出${formatAmount(over)}万元，请核对预算调整是否已计入全年预算数`,
-      `全年执行数超过全年预算数${proseAmount(over)}，存在超预算支出`,
-      '严格按预算执行，确需增加支出的按程序调整预算',
-    );
+    return finding(ctx, this, ['全年执行数', '全年预算数'], () => {
+      const over = p[0].minus(p[1]);
+      return {
+        message: `全年执行数${fig(ctx, '全年执行数', p[0])}超过全年预算数${fig(ctx, '全年预算数', p[1])}，超出${formatAmount(over)}万元，请核对预算调整是否已计入全年预算数`,
+        problem: `全年执行数超过全年预算数${proseAmount(over)}，存在超预算支出`,
+        measure: '严格按预算执行，确需增加支出的按程序调整预算',
+      };
+    });
   },
 };
 
@@ -203,14 +231,11 @@ const budgetAdjustment: FindingRule = {
     const adjusted = num(ctx, '预算调整数');
     if (!r || !adjusted || !adjusted.gt(0)) return;
     const stress = r.gt(10);
-    return finding(
-      ctx,
-      { code: this.code, severity: stress ? 'warning' : 'info' },
-      ['预算调整数', '全年预算数'],
-      `预算调整数${fig(ctx, '预算调整数', adjusted)}占全年预算数${fig(ctx, '全年预算数', num(ctx, '全年预算数') as Decimal)}的${formatPercent(r)}${stress ? '，超过10%' : ''}`,
-      `年中预算调整${proseAmount(adjusted)}，预算调整率${proseRate(r)}，预算编制的前瞻性和准确性有待提高`,
-      '细化年初预算编制，充分预计全年支出需求，减少年中追加调整',
-    );
+    return finding(ctx, { code: this.code, severity: stress ? 'warning' : 'info' }, ['预算调整数', '全年预算数'], () => ({
+      message: `预算调整数${fig(ctx, '预算调整数', adjusted)}占全年预算数${fig(ctx, '全年预算数', num(ctx, '全年预算数') as Decimal)}的${formatPercent(r)}${stress ? '，超过10%' : ''}`,
+      problem: `年中预算调整${proseAmount(adjusted)}，预算调整率${proseRate(r)}，预算编制的前瞻性和准确性有待提高`,
+      measure: '细化年初预算编制，充分预计全年支出需求，减少年中追加调整',
+    }));
   },
 };
 
@@ -222,17 +247,16 @@ const paymentProgressLag: FindingRule = {
     const quarters = ctx.indicators['支付进度率']?.quarters ?? [];
     const lagging = quarters.filter((q) => q.lagging);
     if (!lagging.length) return;
-    const names = lagging.map((q) => QUARTER_NAMES[q.quarter - 1]);
     const inputs = [...lagging.map((q) => QUARTER_INPUTS[q.quarter - 1] as string), '全年预算数'];
-    const all = lagging.length === quarters.length && quarters.length > 1;
-    return finding(
-      ctx,
-      this,
-      inputs,
-      `支付进度低于序时进度：${lagging.map((q) => `${QUARTER_NAMES[q.quarter - 1]}${formatPercent(q.progress)}（序时进度${q.target.toFixed()}%）`).join('、')}`,
-      `支出进度不均衡，${all ? '各季度' : names.join('、')}累计支付进度${all ? '均' : ''}低于序时进度`,
-      '按序时进度均衡支出，建立支出进度定期通报制度，及时解决影响支出进度的问题',
-    );
+    return finding(ctx, this, inputs, () => {
+      const all = lagging.length === quarters.length && quarters.length > 1;
+      const names = lagging.map((q) => QUARTER_NAMES[q.quarter - 1]);
+      return {
+        message: `支付进度低于序时进度：${lagging.map((q) => `${QUARTER_NAMES[q.quarter - 1]}${formatPercent(q.progress)}（序时进度${q.target.toFixed()}%）`).join('、')}`,
+        problem: `支出进度不均衡，${all ? '各季度' : names.join('、')}累计支付进度${all ? '均' : ''}低于序时进度`,
+        measure: '按序时进度均衡支出，建立支出进度定期通报制度，及时解决影响支出进度的问题',
+      };
+    });
   },
 };
 
@@ -243,15 +267,14 @@ const paymentProgressMismatch: FindingRule = {
   check(ctx) {
     const p = pair(ctx, '四季度累计支出', '全年执行数');
     if (!p || p[0].eq(p[1])) return;
-    const gap = p[0].minus(p[1]).abs();
-    return finding(
-      ctx,
-      this,
-      ['四季度累计支出', '全年执行数'],
-      `四季度累计支出${fig(ctx, '四季度累计支出', p[0])}与全年执行数${fig(ctx, '全年执行数', p[1])}不一致，相差${formatAmount(gap)}万元`,
-      `四季度累计支出与全年执行数相差${proseAmount(gap)}，支付进度数据与决算数据不一致`,
-      '加强支付进度数据与决算数据的核对，确保数据真实、准确、一致',
-    );
+    return finding(ctx, this, ['四季度累计支出', '全年执行数'], () => {
+      const gap = p[0].minus(p[1]).abs();
+      return {
+        message: `四季度累计支出${fig(ctx, '四季度累计支出', p[0])}与全年执行数${fig(ctx, '全年执行数', p[1])}不一致，相差${formatAmount(gap)}万元`,
+        problem: `四季度累计支出与全年执行数相差${proseAmount(gap)}，支付进度数据与决算数据不一致`,
+        measure: '加强支付进度数据与决算数据的核对，确保数据真实、准确、一致',
+      };
+    });
   },
 };
 
@@ -262,18 +285,18 @@ const carryover: FindingRule = {
   check(ctx) {
     const balance = num(ctx, '结转结余总额');
     if (!balance || !balance.gt(0)) return;
-    const r = valueOf(ctx, '结转结余率');
     const prior = num(ctx, '上年结转结余总额');
-    const rise = prior && balance.gt(prior) ? balance.minus(prior) : undefined;
-    const inputs = rise ? ['结转结余总额', '全年预算数', '上年结转结余总额'] : ['结转结余总额', '全年预算数'];
-    return finding(
-      ctx,
-      this,
-      inputs,
-      `年末结转结余总额${fig(ctx, '结转结余总额', balance)}${r ? `，结转结余率${formatPercent(r)}` : ''}${rise && prior ? `，比上年${fig(ctx, '上年结转结余总额', prior)}增加${formatAmount(rise)}万元` : ''}`,
-      `年末形成结转结余${proseAmount(balance)}${rise ? `，比上年增加${proseAmount(rise)}` : ''}，资金使用效益有待提高`,
-      '精准编制预算，加快预算执行，盘活存量资金',
-    );
+    const rose = !!prior && balance.gt(prior);
+    const inputs = rose ? ['结转结余总额', '全年预算数', '上年结转结余总额'] : ['结转结余总额', '全年预算数'];
+    return finding(ctx, this, inputs, () => {
+      const r = valueOf(ctx, '结转结余率');
+      const rise = rose && prior ? balance.minus(prior) : undefined;
+      return {
+        message: `年末结转结余总额${fig(ctx, '结转结余总额', balance)}${r ? `，结转结余率${formatPercent(r)}` : ''}${rise && prior ? `，比上年${fig(ctx, '上年结转结余总额', prior)}增加${formatAmount(rise)}万元` : ''}`,
+        problem: `年末形成结转结余${proseAmount(balance)}${rise ? `，比上年增加${proseAmount(rise)}` : ''}，资金使用效益有待提高`,
+        measure: '精准编制预算，加快预算执行，盘活存量资金',
+      };
+    });
   },
 };
 
@@ -284,16 +307,15 @@ const publicFundsOver: FindingRule = {
   check(ctx) {
     const p = pair(ctx, '公用经费支出数', '公用经费预算数');
     if (!p || !p[0].gt(p[1])) return;
-    const over = p[0].minus(p[1]);
-    const r = valueOf(ctx, '公用经费控制率');
-    return finding(
-      ctx,
-      this,
-      ['公用经费支出数', '公用经费预算数'],
-      `公用经费支出数${fig(ctx, '公用经费支出数', p[0])}超过公用经费预算数${fig(ctx, '公用经费预算数', p[1])}，超支${formatAmount(over)}万元${r ? `，公用经费控制率${formatPercent(r)}` : ''}`,
-      `公用经费超支${proseAmount(over)}${r ? `，控制率${proseRate(r)}` : ''}`,
-      '压减一般性支出，严格按定额标准编制和执行公用经费预算',
-    );
+    return finding(ctx, this, ['公用经费支出数', '公用经费预算数'], () => {
+      const over = p[0].minus(p[1]);
+      const r = valueOf(ctx, '公用经费控制率');
+      return {
+        message: `公用经费支出数${fig(ctx, '公用经费支出数', p[0])}超过公用经费预算数${fig(ctx, '公用经费预算数', p[1])}，超支${formatAmount(over)}万元${r ? `，公用经费控制率${formatPercent(r)}` : ''}`,
+        problem: `公用经费超支${proseAmount(over)}${r ? `，控制率${proseRate(r)}` : ''}`,
+        measure: '压减一般性支出，严格按定额标准编制和执行公用经费预算',
+      };
+    });
   },
 };
 
@@ -304,24 +326,26 @@ const procurementDeviation: FindingRule = {
   check(ctx) {
     const p = pair(ctx, '政府采购金额', '政府采购预算数');
     if (!p || p[0].eq(p[1])) return;
-    const [spent, budget] = p;
-    const r = valueOf(ctx, '政府采购执行率');
-    const inputs = ['政府采购金额', '政府采购预算数'];
-    const measure = '加强政府采购计划管理，按批准的采购预算和计划组织采购';
-    if (budget.isZero())
-      return finding(ctx, this, inputs, `未编制政府采购预算（政府采购预算数为0），实际采购${fig(ctx, '政府采购金额', spent)}`, `未编制政府采购预算，实际采购${proseAmount(spent)}`, measure);
-    const below = spent.lt(budget);
-    const gap = spent.minus(budget).abs();
-    return finding(
-      ctx,
-      this,
-      inputs,
-      `政府采购金额${fig(ctx, '政府采购金额', spent)}${below ? '低于' : '超过'}政府采购预算数${fig(ctx, '政府采购预算数', budget)}，相差${formatAmount(gap)}万元${r ? `，政府采购执行率${formatPercent(r)}` : ''}`,
-      below
-        ? `政府采购计划未完全执行${r ? `，执行率${proseRate(r)}` : ''}，采购计划编制不够准确`
-        : `超计划采购${proseAmount(gap)}${r ? `，执行率${proseRate(r)}` : ''}`,
-      measure,
-    );
+    return finding(ctx, this, ['政府采购金额', '政府采购预算数'], () => {
+      const [spent, budget] = p;
+      const measure = '加强政府采购计划管理，按批准的采购预算和计划组织采购';
+      if (budget.isZero())
+        return {
+          message: `未编制政府采购预算（政府采购预算数为0），实际采购${fig(ctx, '政府采购金额', spent)}`,
+          problem: `未编制政府采购预算，实际采购${proseAmount(spent)}`,
+          measure,
+        };
+      const r = valueOf(ctx, '政府采购执行率');
+      const below = spent.lt(budget);
+      const gap = spent.minus(budget).abs();
+      return {
+        message: `政府采购金额${fig(ctx, '政府采购金额', spent)}${below ? '低于' : '超过'}政府采购预算数${fig(ctx, '政府采购预算数', budget)}，相差${formatAmount(gap)}万元${r ? `，政府采购执行率${formatPercent(r)}` : ''}`,
+        problem: below
+          ? `政府采购计划未完全执行${r ? `，执行率${proseRate(r)}` : ''}，采购计划编制不够准确`
+          : `超计划采购${proseAmount(gap)}${r ? `，执行率${proseRate(r)}` : ''}`,
+        measure,
+      };
+    });
   },
 };
 
@@ -332,16 +356,15 @@ const idleAssets: FindingRule = {
   check(ctx) {
     const p = pair(ctx, '在用固定资产总额', '固定资产总额');
     if (!p || !p[0].lt(p[1])) return;
-    const idle = p[1].minus(p[0]);
-    const r = valueOf(ctx, '固定资产利用率');
-    return finding(
-      ctx,
-      this,
-      ['在用固定资产总额', '固定资产总额'],
-      `在用固定资产总额${fig(ctx, '在用固定资产总额', p[0])}低于固定资产总额${fig(ctx, '固定资产总额', p[1])}，闲置${formatAmount(idle)}万元${r ? `，固定资产利用率${formatPercent(r)}` : ''}`,
-      `存在闲置资产${proseAmount(idle)}${r ? `，固定资产利用率${proseRate(r)}` : ''}`,
-      '对闲置资产进行调剂、盘活，无法使用的按规定处置',
-    );
+    return finding(ctx, this, ['在用固定资产总额', '固定资产总额'], () => {
+      const idle = p[1].minus(p[0]);
+      const r = valueOf(ctx, '固定资产利用率');
+      return {
+        message: `在用固定资产总额${fig(ctx, '在用固定资产总额', p[0])}低于固定资产总额${fig(ctx, '固定资产总额', p[1])}，闲置${formatAmount(idle)}万元${r ? `，固定资产利用率${formatPercent(r)}` : ''}`,
+        problem: `存在闲置资产${proseAmount(idle)}${r ? `，固定资产利用率${proseRate(r)}` : ''}`,
+        measure: '对闲置资产进行调剂、盘活，无法使用的按规定处置',
+      };
+    });
   },
 };
 
@@ -357,26 +380,26 @@ const tasksIncomplete: FindingRule = {
   severity: 'warning',
   source: 'R15',
   check(ctx) {
-    const parts: string[] = [];
-    const short: string[] = [];
+    const short: (typeof TASK_RATES)[number][] = [];
     const inputs: string[] = [];
-    for (const [id, done, planned] of TASK_RATES) {
-      const r = ctx.indicators[id];
+    for (const row of TASK_RATES) {
+      const r = ctx.indicators[row[0]];
       if (r?.status !== 'ok' || !(r.numerator as Decimal).lt(r.denominator as Decimal)) continue;
-      const value = r.value as Decimal;
-      parts.push(`${id}${formatPercent(value)}（${done}${fig(ctx, done, r.numerator as Decimal)}，${planned}${fig(ctx, planned, r.denominator as Decimal)}）`);
-      short.push(`${id}${proseRate(value)}`);
-      for (const n of [done, planned]) if (!inputs.includes(n)) inputs.push(n);
+      short.push(row);
+      for (const n of [row[1], row[2]]) if (!inputs.includes(n)) inputs.push(n);
     }
-    if (!parts.length) return;
-    return finding(
-      ctx,
-      this,
-      inputs,
-      `工作任务未全部完成：${parts.join('；')}`,
-      `部分工作任务未按计划完成：${short.join('、')}`,
-      '加强工作督办，对未完成事项明确责任人和完成时限',
-    );
+    if (!short.length) return;
+    return finding(ctx, this, inputs, () => {
+      const parts = short.map(([id, done, planned]) => {
+        const r = ctx.indicators[id];
+        return `${id}${formatPercent(r.value as Decimal)}（${done}${fig(ctx, done, r.numerator as Decimal)}，${planned}${fig(ctx, planned, r.denominator as Decimal)}）`;
+      });
+      return {
+        message: `工作任务未全部完成：${parts.join('；')}`,
+        problem: `部分工作任务未按计划完成：${short.map(([id]) => `${id}${proseRate(ctx.indicators[id].value as Decimal)}`).join('、')}`,
+        measure: '加强工作督办，对未完成事项明确责任人和完成时限',
+      };
+    });
   },
 };
 
@@ -401,7 +424,11 @@ const partExceedsTotal: FindingRule = {
     for (const [part, whole] of PARTS) {
       const p = pair(ctx, part, whole);
       if (!p || !p[0].gt(p[1])) continue;
-      out.push(finding(ctx, this, [part, whole], `${part}${fig(ctx, part, p[0])}大于${whole}${fig(ctx, whole, p[1])}：部分不能超过总数，请核对这两项数据`));
+      out.push(
+        finding(ctx, this, [part, whole], () => ({
+          message: `${part}${fig(ctx, part, p[0])}大于${whole}${fig(ctx, whole, p[1])}：部分不能超过总数，请核对这两项数据`,
+        })),
+      );
     }
     return out;
   },

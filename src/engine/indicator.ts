@@ -35,19 +35,25 @@ export interface Gathered {
   problems: string[];
 }
 
+const NONE: readonly string[] = Object.freeze([]);
+
 export function gather(ctx: IndicatorContext, names: readonly string[]): Gathered {
   const values: (Decimal | null)[] = [];
   const trace: TraceInput[] = [];
-  const missing: string[] = [];
-  const problems: string[] = [];
+  let missing = NONE as string[];
+  let problems = NONE as string[];
   for (const name of names) {
     const r = ctx.readings[name];
-    const v = r && r.status === 'found' && Decimal.isDecimal(r.value) ? (r.value as Decimal) : null;
+    const v = r && r.status === 'found' && typeof r.value === 'object' && Decimal.isDecimal(r.value) ? r.value : null;
     values.push(v);
     trace.push(r?.cell ? { input: name, value: v, cell: r.cell } : { input: name, value: v });
     if (!v) {
+      if (missing === NONE) missing = [];
       missing.push(name);
-      if (r?.status === 'invalid') problems.push(r.problem ?? `${name}无效`);
+      if (r?.status === 'invalid') {
+        if (problems === NONE) problems = [];
+        problems.push(r.problem ?? `${name}无效`);
+      }
     }
   }
   return { values, trace, missing, problems };

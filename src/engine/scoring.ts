@@ -54,7 +54,7 @@ export function scoreScheme(scheme: Scheme, indicators: Record<string, Indicator
   const items: ItemScore[] = [];
   const rescale = scheme.notApplicable !== 'full';
   let sum: Decimal = ZERO;
-  let includedWeight: Decimal = ZERO;
+  let excludedWeight: Decimal = ZERO;
   let anyExcluded = false;
   let provisional = false;
   const unscored: string[] = [];
@@ -63,7 +63,26 @@ export function scoreScheme(scheme: Scheme, indicators: Record<string, Indicator
   for (const item of scheme.items) {
     const weight = Number.isFinite(item.weight) ? dec(item.weight) : ZERO;
     const indicator = item.indicator !== undefined ? indicators[item.indicator] : undefined;
-    const result: ItemScore = { item, manual: false, score: null, excluded: false };
+    let explain: (() => string) | undefined;
+    let deduction: string | undefined;
+    // The deduction text is written when first read: batch runs that never show it skip the work.
+    const result: ItemScore = {
+      item,
+      manual: false,
+      score: null,
+      excluded: false,
+      get deduction(): string | undefined {
+        if (explain) {
+          deduction = explain();
+          explain = undefined;
+        }
+        return deduction;
+      },
+      set deduction(text: string | undefined) {
+        explain = undefined;
+        deduction = text;
+      },
+    };
     if (indicator) result.indicator = indicator;
     const note = manual?.notes?.[item.level3];
     if (note !== undefined && note !== '') result.note = note;
@@ -89,7 +108,7 @@ export function scoreScheme(scheme: Scheme, indicators: Record<string, Indicator
     } else {
       const outcome = scoreByRule(item.rule, weight, indicator);
       result.score = outcome.score;
-      if (outcome.deduction) result.deduction = outcome.deduction;
+      explain = outcome.explain;
       // R17: below 100% yet full marks because the scheme's target is lower (not a rounding to full).
       if (item.rule.kind === 'proportional' && (item.rule.target ?? 100) < 100 && indicator.value && indicator.value.lt(100) && outcome.score.eq(weight))
         findings.push({
@@ -100,16 +119,19 @@ export function scoreScheme(scheme: Scheme, indicators: Record<string, Indicator
           cells: [],
         });
     }
-    if (!result.excluded) {
-      includedWeight = includedWeight.plus(weight);
-      if (result.score) sum = sum.plus(result.score);
-    }
+    if (result.excluded) excludedWeight = excludedWeight.plus(weight);
+    else if (result.score && !result.score.isZero()) sum = sum.plus(result.score);
     items.push(result);
   }
 
   let total: Decimal;
-  if (anyExcluded) total = includedWeight.isZero() ? ZERO : round2(sum.times(100).div(includedWeight));
-  else total = round2(sum);
+  if (anyExcluded) {
+    // Rescaled to 100 over the items left in: sum × 100 ÷ (all 分值 − the 分值 left out).
+    let includedWeight: Decimal = ZERO;
+    for (const it of scheme.items) if (Number.isFinite(it.weight)) includedWeight = includedWeight.plus(dec(it.weight));
+    includedWeight = includedWeight.minus(excludedWeight);
+    total = includedWeight.isZero() ? ZERO : round2(sum.times(100).div(includedWeight));
+  } else total = round2(sum);
 
   if (unscored.length)
     findings.push({

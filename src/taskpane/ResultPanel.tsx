@@ -70,9 +70,9 @@ export function ResultPanel({ result }: { result: JobResult }): React.ReactEleme
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{strings.colIndicator}</TableHeaderCell>
-            <TableHeaderCell>{strings.colIndicatorValue}</TableHeaderCell>
+            <TableHeaderCell className={styles.numericHeader}>{strings.colIndicatorValue}</TableHeaderCell>
             <TableHeaderCell>{strings.colStatus}</TableHeaderCell>
-            <TableHeaderCell>{strings.colScore}</TableHeaderCell>
+            <TableHeaderCell className={styles.numericHeader}>{strings.colScore}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -81,7 +81,7 @@ export function ResultPanel({ result }: { result: JobResult }): React.ReactEleme
               <TableCell>{row.name}</TableCell>
               <TableCell className={styles.numeric}>{row.value}</TableCell>
               <TableCell className={styles.nowrap}>
-                <Text title={row.reason}>
+                <Text title={row.reason} wrap={false}>
                   {row.status === 'manual' ? strings.manualItem : strings.indicatorStatus[row.status]}
                 </Text>
               </TableCell>

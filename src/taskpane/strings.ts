@@ -42,7 +42,7 @@ const zhCN = {
   run: '计算指标',
   reread: '重新读取',
   undoNote: '写入后不能用"撤销"恢复。本加载项只替换自己创建的工作表，不会改动您的工作表。',
-  // Same words as JOB_STEP_LABELS (a test keeps them equal); copied so the first render needs no job code.
+  // The job's steps (src/app/job.ts JobStep) as the clerk reads them.
   steps: {
     'read-state': '读取工作簿',
     'read-names': '读取名称',

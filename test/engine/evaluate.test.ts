@@ -81,3 +81,20 @@ test('unit, year and narrative texts are carried over', () => {
   expect(ev.texts['绩效目标']).toBeUndefined();
   expect(ev.findings.some((f) => f.code === 'missing-text' && f.inputs[0] === '绩效目标')).toBe(true);
 });
+
+test('texts written on first read behave as plain data: spread, JSON, assignment', () => {
+  const ev = evaluate(sampleRead(), { scheme: getPreset('通用')! });
+  const f = ev.findings.find((x) => x.code === 'sangong-increase')!;
+  const copy = { ...f };
+  expect(Object.getOwnPropertyDescriptor(copy, 'message')!.value).toBe(f.message);
+  expect(JSON.parse(JSON.stringify(f))).toEqual({ code: f.code, severity: 'warning', inputs: f.inputs, cells: f.cells, message: f.message, problem: f.problem, measure: f.measure });
+  f.message = '已改写';
+  expect(f.message).toBe('已改写');
+  expect(f.problem).toContain('增长12.24%');
+
+  const item = ev.items.find((i) => i.item.level3 === '三公经费变动率')!;
+  expect({ ...item }.deduction).toBe('三公经费较上年增长12.24%，超过0%，每1个百分点扣0.4分，扣完为止');
+  item.deduction = '公务用车运行费增加';
+  expect(item.deduction).toBe('公务用车运行费增加');
+  expect(ev.items.find((i) => i.item.level3 === '在职人员控制率')!.deduction).toBeUndefined();
+});

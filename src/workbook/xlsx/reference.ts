@@ -4,6 +4,7 @@
  * the Office adapter from NamedItem.formula.
  */
 import type { CellValue } from '../../engine/types';
+import { columnLetter } from '../../sheets/layout';
 
 /** One rectangular area, 1-based inclusive (row 1 = Excel row 1, col 1 = column A). */
 export interface Area {
@@ -191,14 +192,7 @@ export function quoteSheet(sheet: string): string {
 
 /** 1-based column → letters. */
 export function columnLetters(col: number): string {
-  let n = col;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return columnLetter(col - 1);
 }
 
 /** `Sheet!$C$2` (quoted as needed) for a workbook name pointing at one cell. */
