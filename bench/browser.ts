@@ -72,8 +72,7 @@ function figure(ms: number[]): string {
 }
 
 export async function measureBrowser(root: string, sample: string, line: Line, runs = 3): Promise<void> {
-  const build = await ensureProductionBuild(root);
-  if (build.built) console.log(`(built dist/ for the browser figures in ${build.seconds.toFixed(1)} s)`);
+  await ensureProductionBuild(root);
   const server = await servePane(root);
   let browser: Browser | undefined;
   try {

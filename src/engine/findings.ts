@@ -63,38 +63,12 @@ interface Words {
   measure?: string;
 }
 
-/**
- * A finding whose texts are written when first read. Checks run on every evaluation, also in batch
- * runs that never show a message; the texts are own enumerable properties all the same, so the
- * finding spreads, serialises and compares like plain data.
- */
+/** A finding of a rule; `write` words it (message, and for the narrative the problem and the measure). */
 function finding(ctx: FindingContext, rule: { code: string; severity: Severity }, inputs: string[], write: () => Words): Finding {
-  let words: Words | undefined;
-  const read = () => (words ??= write());
-  const f = {
-    code: rule.code,
-    severity: rule.severity,
-    inputs,
-    cells: cells(ctx, inputs),
-    get message(): string {
-      return read().message;
-    },
-    set message(text: string) {
-      read().message = text;
-    },
-    get problem(): string | undefined {
-      return read().problem;
-    },
-    set problem(text: string | undefined) {
-      read().problem = text;
-    },
-    get measure(): string | undefined {
-      return read().measure;
-    },
-    set measure(text: string | undefined) {
-      read().measure = text;
-    },
-  };
+  const words = write();
+  const f: Finding = { code: rule.code, severity: rule.severity, message: words.message, inputs, cells: cells(ctx, inputs) };
+  if (words.problem) f.problem = words.problem;
+  if (words.measure) f.measure = words.measure;
   return f;
 }
 

@@ -14,8 +14,8 @@ import { QUARTER_NAMES } from './payment-progress';
 
 export interface RuleOutcome {
   score: Decimal;
-  /** Why points were lost, written when first asked for; absent at full marks. */
-  explain?: () => string;
+  /** Why points were lost; absent at full marks. */
+  deduction?: string;
 }
 
 export interface RuleKindDef<K extends Rule['kind']> {
@@ -63,7 +63,7 @@ export const proportional: RuleKindDef<'proportional'> = {
     const score = clamp(round2(target.eq(HUNDRED) ? share.times(CENT) : share.div(target)), weight);
     return {
       score,
-      explain: () => `${valuePhrase(indicator, value)}，未达到目标值${target.toFixed()}%，按比例计分：${weight.toFixed()}×${formatPercent(value)}÷${target.toFixed()}%=${formatScore(score)}分`,
+      deduction: `${valuePhrase(indicator, value)}，未达到目标值${target.toFixed()}%，按比例计分：${weight.toFixed()}×${formatPercent(value)}÷${target.toFixed()}%=${formatScore(score)}分`,
     };
   },
   describe(rule) {
@@ -82,8 +82,8 @@ export const ceiling: RuleKindDef<'ceiling'> = {
     if (value.lte(limit)) return { score: weight };
     const lost = value.minus(limit).times(dec(rule.perPoint));
     const score = clamp(round2(weight.minus(lost)), weight);
-    const tail = () => (score.isZero() ? '，扣完为止' : `，扣${formatScore(weight.minus(score))}分`);
-    return { score, explain: () => `${valuePhrase(indicator, value)}，超过${rule.limit}%，每1个百分点扣${rule.perPoint}分${tail()}` };
+    const tail = score.isZero() ? '，扣完为止' : `，扣${formatScore(weight.minus(score))}分`;
+    return { score, deduction: `${valuePhrase(indicator, value)}，超过${rule.limit}%，每1个百分点扣${rule.perPoint}分${tail}` };
   },
   describe(rule, item) {
     const id = item.indicator ?? item.level3;
@@ -122,10 +122,10 @@ export const bands: RuleKindDef<'bands'> = {
   score(rule, weight, indicator) {
     const value = indicator.value as Decimal;
     const band = rule.bands.find((b) => inBand(value, b));
-    if (!band) return { score: ZERO, explain: () => `${valuePhrase(indicator, value)}，不在评分标准的任何区间内，得0分` };
+    if (!band) return { score: ZERO, deduction: `${valuePhrase(indicator, value)}，不在评分标准的任何区间内，得0分` };
     const score = clamp(round2(dec(band.score)), weight);
     if (score.gte(weight)) return { score };
-    return { score, explain: () => `${valuePhrase(indicator, value)}，在${bandText(band)}区间，得${band.score}分（满分${weight.toFixed()}分）` };
+    return { score, deduction: `${valuePhrase(indicator, value)}，在${bandText(band)}区间，得${band.score}分（满分${weight.toFixed()}分）` };
   },
   describe(rule) {
     return rule.bands.map((b) => `${bandText(b)}得${b.score}分`).join('；');
@@ -141,7 +141,7 @@ export const quarterly: RuleKindDef<'quarterly'> = {
   },
   score(_rule, weight, indicator) {
     const quarters = indicator.quarters ?? [];
-    if (!quarters.length) return { score: ZERO, explain: () => '无季度支付数据，得0分' };
+    if (!quarters.length) return { score: ZERO, deduction: '无季度支付数据，得0分' };
     let sum: Decimal = new Exact(0);
     let lagging = 0;
     for (const q of quarters) {
@@ -152,12 +152,11 @@ export const quarterly: RuleKindDef<'quarterly'> = {
     }
     if (!lagging) return { score: weight };
     const score = clamp(round2(weight.times(sum).div(quarters.length)), weight);
-    const behind = () =>
-      quarters
-        .filter((q) => q.lagging)
-        .map((q) => `${QUARTER_NAMES[q.quarter - 1]}${formatPercent(q.progress)}（序时${q.target.toFixed()}%）`)
-        .join('、');
-    return { score, explain: () => `支付进度低于序时进度：${behind()}，按各季度完成序时进度的平均比例计分` };
+    const behind = quarters
+      .filter((q) => q.lagging)
+      .map((q) => `${QUARTER_NAMES[q.quarter - 1]}${formatPercent(q.progress)}（序时${q.target.toFixed()}%）`)
+      .join('、');
+    return { score, deduction: `支付进度低于序时进度：${behind}，按各季度完成序时进度的平均比例计分` };
   },
   describe() {
     return '各季度累计支付进度与序时进度（25%、50%、75%、100%）比较，得分＝分值×各季度完成序时进度比例（最高100%）的平均数';

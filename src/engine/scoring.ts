@@ -63,26 +63,7 @@ export function scoreScheme(scheme: Scheme, indicators: Record<string, Indicator
   for (const item of scheme.items) {
     const weight = Number.isFinite(item.weight) ? dec(item.weight) : ZERO;
     const indicator = item.indicator !== undefined ? indicators[item.indicator] : undefined;
-    let explain: (() => string) | undefined;
-    let deduction: string | undefined;
-    // The deduction text is written when first read: batch runs that never show it skip the work.
-    const result: ItemScore = {
-      item,
-      manual: false,
-      score: null,
-      excluded: false,
-      get deduction(): string | undefined {
-        if (explain) {
-          deduction = explain();
-          explain = undefined;
-        }
-        return deduction;
-      },
-      set deduction(text: string | undefined) {
-        explain = undefined;
-        deduction = text;
-      },
-    };
+    const result: ItemScore = { item, manual: false, score: null, excluded: false };
     if (indicator) result.indicator = indicator;
     const note = manual?.notes?.[item.level3];
     if (note !== undefined && note !== '') result.note = note;
@@ -108,7 +89,7 @@ export function scoreScheme(scheme: Scheme, indicators: Record<string, Indicator
     } else {
       const outcome = scoreByRule(item.rule, weight, indicator);
       result.score = outcome.score;
-      explain = outcome.explain;
+      if (outcome.deduction) result.deduction = outcome.deduction;
       // R17: below 100% yet full marks because the scheme's target is lower (not a rounding to full).
       if (item.rule.kind === 'proportional' && (item.rule.target ?? 100) < 100 && indicator.value && indicator.value.lt(100) && outcome.score.eq(weight))
         findings.push({

@@ -25,11 +25,11 @@ describe('ceiling: full marks up to the limit, then per_point per percentage poi
   });
 
   test('the deduction says how far over and how much was lost', () => {
-    expect(score(rule, 4, '在职人员控制率', '101.00').explain?.()).toBe('在职人员控制率为101.00%，超过100%，每1个百分点扣0.4分，扣0.40分');
-    expect(score({ kind: 'ceiling', limit: 0, perPoint: 0.4 }, 4, '三公经费变动率', '12.24').explain?.()).toBe(
+    expect(score(rule, 4, '在职人员控制率', '101.00').deduction).toBe('在职人员控制率为101.00%，超过100%，每1个百分点扣0.4分，扣0.40分');
+    expect(score({ kind: 'ceiling', limit: 0, perPoint: 0.4 }, 4, '三公经费变动率', '12.24').deduction).toBe(
       '三公经费较上年增长12.24%，超过0%，每1个百分点扣0.4分，扣完为止',
     );
-    expect(score(rule, 4, '在职人员控制率', '88.24').explain?.()).toBeUndefined();
+    expect(score(rule, 4, '在职人员控制率', '88.24').deduction).toBeUndefined();
   });
 
   test('a fall of 三公 is within a 0% ceiling', () => {
@@ -58,7 +58,7 @@ describe('proportional: 分值 × min(value / target, 1)', () => {
   });
 
   test('the deduction shows the arithmetic', () => {
-    expect(score({ kind: 'proportional' }, 4, '预算完成率', '95.00').explain?.()).toBe(
+    expect(score({ kind: 'proportional' }, 4, '预算完成率', '95.00').deduction).toBe(
       '预算完成率为95.00%，未达到目标值100%，按比例计分：4×95.00%÷100%=3.80分',
     );
   });
@@ -90,7 +90,7 @@ describe('bands: each bound included or not', () => {
   });
 
   test('the deduction names the band', () => {
-    expect(score(ruleOf('预算调整率'), 3, '预算调整率', '11.92').explain?.()).toBe('预算调整率为11.92%，在10%（不含）至20%（含）区间，得1分（满分3分）');
+    expect(score(ruleOf('预算调整率'), 3, '预算调整率', '11.92').deduction).toBe('预算调整率为11.92%，在10%（不含）至20%（含）区间，得1分（满分3分）');
   });
 
   test('湖南 预算完成率 "100%计满分，每低于5%扣2分": 100 → 8, 99.99 → 6, 95 → 6, 94.99 → 4, 84.99 → 0', () => {
@@ -103,7 +103,7 @@ describe('bands: each bound included or not', () => {
     const rule: Rule = { kind: 'bands', bands: [{ min: 50, minIncluded: true, score: 2 }] };
     const out = score(rule, 2, '实际完成率', '40.00');
     expect(out.score.toFixed(2)).toBe('0.00');
-    expect(out.explain?.()).toContain('不在评分标准的任何区间内');
+    expect(out.deduction).toContain('不在评分标准的任何区间内');
   });
 
   test('inBand honours open and closed bounds', () => {
@@ -122,7 +122,7 @@ describe('quarterly: 分值 × mean over the quarters of min(progress / 序时, 
   test('the sample: 3 × (21.42/25 + 38.23/50 + 63.37/75 + 82.77/100) / 4 = 3 × 3.294033… / 4 = 2.470525 → 2.47', () => {
     const out = scoreByRule({ kind: 'quarterly' }, d(3), withQuarters([q(1, '21.42'), q(2, '38.23'), q(3, '63.37'), q(4, '82.77')]));
     expect(out.score.toFixed(2)).toBe('2.47');
-    expect(out.explain?.()).toBe(
+    expect(out.deduction).toBe(
       '支付进度低于序时进度：一季度21.42%（序时25%）、二季度38.23%（序时50%）、三季度63.37%（序时75%）、四季度82.77%（序时100%），按各季度完成序时进度的平均比例计分',
     );
   });

@@ -134,7 +134,7 @@ export interface RecordedRequest {
   url: string;
   method: string;
   resourceType: string;
-  /** performance-independent order: requests made after `markLoaded()` have `afterLoad`. */
+  /** Made after `markLoaded()`, i.e. once the page had loaded and rendered. */
   afterLoad: boolean;
 }
 
