@@ -94,7 +94,7 @@ async function openWorkbook(file: string | undefined): Promise<XlsxWorkbook> {
   try {
     return await XlsxWorkbook.open(data);
   } catch (err) {
-    throw new UsageError(`无法打开 ${file}：它不是有效的 .xlsx 工作簿（${(err as Error).message}）。`);
+    throw new UsageError(`无法打开 ${file}：${(err as Error).message}`);
   }
 }
 

@@ -66,6 +66,8 @@ export function ResultPanel({ result }: { result: JobResult }): React.ReactEleme
           <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       ))}
+      {/* Problems first: at 350 px the 28-row table would push them far below the fold. */}
+      <FindingsList findings={evaluation.findings} />
       <Table size="small" aria-label={strings.indicatorTable} className={styles.table}>
         <TableHeader>
           <TableRow>
@@ -92,7 +94,6 @@ export function ResultPanel({ result }: { result: JobResult }): React.ReactEleme
           ))}
         </TableBody>
       </Table>
-      <FindingsList findings={evaluation.findings} />
     </section>
   );
 }

@@ -86,7 +86,7 @@ test('unreadable files and bad usage exit 1 with a clear message', async () => {
   writeFileSync(junk, 'not a zip');
   const notXlsx = await run('evaluate', junk);
   expect(notXlsx.code).toBe(1);
-  expect(notXlsx.err).toContain('不是有效的 .xlsx');
+  expect(notXlsx.err).toContain('已损坏，或不是 Excel 工作簿');
   expect((await run('fill', SAMPLE_WORKBOOK)).code).toBe(1);
   expect((await run('frobnicate')).code).toBe(1);
 });

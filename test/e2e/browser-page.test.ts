@@ -302,6 +302,7 @@ describe('bad input', () => {
     await page.getByText('“部门数据.xls”不是 .xlsx 文件。请在 Excel 或 WPS 中另存为 .xlsx 格式后再打开。'.replace(/[“”]/g, '"')).waitFor();
     await chooseFile(page, { name: '损坏.xlsx', mimeType: XLSX_TYPE, buffer: Buffer.from('not a zip at all') });
     await page.getByText('无法读取"损坏.xlsx"：').waitFor();
+    await page.getByText('它已损坏，或不是 Excel 工作簿（.xlsx）', { exact: false }).waitFor();
     await shoot(page, '05-not-a-workbook');
     // Still nothing opened: no scheme picker, no 计算指标.
     expect(await page.getByRole('button', { name: '计算指标' }).count()).toBe(0);

@@ -82,9 +82,17 @@ export class XlsxWorkbook implements WorkbookPort {
 
   static async open(data: XlsxInput): Promise<XlsxWorkbook> {
     const bytes = toBytes(data);
-    const zip = await JSZip.loadAsync(bytes);
-    const info = await readWorkbookXml(zip);
-    return new XlsxWorkbook(bytes, await loadBook(bytes), info);
+    try {
+      const zip = await JSZip.loadAsync(bytes);
+      const info = await readWorkbookXml(zip);
+      return new XlsxWorkbook(bytes, await loadBook(bytes), info);
+    } catch (err) {
+      // JSZip and ExcelJS speak English about zip internals; the clerk needs to know what to do.
+      throw new WorkbookError(
+        `无法读取该文件：它已损坏，或不是 Excel 工作簿（.xlsx）。请在 Excel 或 WPS 中打开后“另存为” .xlsx 格式再试。（${(err as Error).message}）`,
+        'InvalidWorkbook',
+      );
+    }
   }
 
   /** A workbook with no sheet yet (for `jixiao template`): the first write gives it its sheets. */
