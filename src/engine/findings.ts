@@ -1,6 +1,8 @@
 /**
  * The findings the figures raise (indicators.md "Findings"), declared as data: a code, a severity,
  * and a check that returns the finding(s) with a Chinese message naming the figures and their cells.
+ * The texts are written only when the findings are read (word()): the checks run on every
+ * evaluation, also in batch runs that never show a message.
  * Warnings also carry the problem and the 改进措施 in report wording (framework.md §7.2), which the
  * narrative turns into 四、存在的问题和整改情况.
  */
@@ -9,10 +11,28 @@ import type { Finding, IndicatorResult, InputReading, Severity } from './types';
 import { inputDef, TEXT_INPUTS } from './catalogue';
 import { formatAmount, formatCount, formatPercent, proseAmount, proseRate } from './format';
 import { QUARTER_INPUTS, QUARTER_NAMES } from './payment-progress';
+import { ZERO, dec, eq, gt, lt } from './decimal';
+
+const TEN = dec(10);
 
 export interface FindingContext {
   readings: Record<string, InputReading | undefined>;
   indicators: Record<string, IndicatorResult>;
+}
+
+/** A finding before it is worded: everything but the texts, which `write` produces (see word()). */
+export interface FindingDraft {
+  code: string;
+  severity: Severity;
+  inputs: string[];
+  cells: string[];
+  write: () => Words;
+}
+
+export interface Words {
+  message: string;
+  problem?: string;
+  measure?: string;
 }
 
 export interface FindingRule {
@@ -20,7 +40,7 @@ export interface FindingRule {
   severity: Severity;
   /** The rule of framework.md §7.2 / §7.3 it implements. */
   source: string;
-  check(ctx: FindingContext): Finding | Finding[] | undefined;
+  check(ctx: FindingContext): FindingDraft | FindingDraft[] | undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -29,7 +49,7 @@ export interface FindingRule {
 
 function num(ctx: FindingContext, name: string): Decimal | null {
   const r = ctx.readings[name];
-  return r && r.status === 'found' && Decimal.isDecimal(r.value) ? (r.value as Decimal) : null;
+  return r && r.status === 'found' && typeof r.value === 'object' && Decimal.isDecimal(r.value) ? r.value : null;
 }
 
 function cellOf(ctx: FindingContext, name: string): string | undefined {
@@ -57,16 +77,15 @@ function cells(ctx: FindingContext, names: readonly string[]): string[] {
   return out;
 }
 
-interface Words {
-  message: string;
-  problem?: string;
-  measure?: string;
+/** A finding of a rule; `write` words it (message, and for the narrative the problem and the measure). */
+function finding(ctx: FindingContext, rule: { code: string; severity: Severity }, inputs: string[], write: () => Words): FindingDraft {
+  return { code: rule.code, severity: rule.severity, inputs, cells: cells(ctx, inputs), write };
 }
 
-/** A finding of a rule; `write` words it (message, and for the narrative the problem and the measure). */
-function finding(ctx: FindingContext, rule: { code: string; severity: Severity }, inputs: string[], write: () => Words): Finding {
-  const words = write();
-  const f: Finding = { code: rule.code, severity: rule.severity, message: words.message, inputs, cells: cells(ctx, inputs) };
+/** The finding with its texts. */
+export function word(draft: FindingDraft): Finding {
+  const words = draft.write();
+  const f: Finding = { code: draft.code, severity: draft.severity, message: words.message, inputs: draft.inputs, cells: draft.cells };
   if (words.problem) f.problem = words.problem;
   if (words.measure) f.measure = words.measure;
   return f;
@@ -95,7 +114,7 @@ const overEstablishment: FindingRule = {
   source: 'R2',
   check(ctx) {
     const p = pair(ctx, '在职人员数', '编制数');
-    if (!p || !p[0].gt(p[1])) return;
+    if (!p || !gt(p[0], p[1])) return;
     return finding(ctx, this, ['在职人员数', '编制数'], () => {
       const [staff, posts] = p;
       const over = staff.minus(posts).toFixed();
@@ -118,7 +137,7 @@ const sangongIncrease: FindingRule = {
     const basis = result?.basis ?? '决算口径';
     const [current, prior] = basis === '预算口径' ? ['三公经费预算数', '上年三公经费预算数'] : ['三公经费支出数', '上年三公经费支出数'];
     const p = pair(ctx, current, prior);
-    if (!p || !p[0].gt(p[1])) return;
+    if (!p || !gt(p[0], p[1])) return;
     return finding(ctx, this, [current, prior], () => {
       const [cur, pre] = p;
       const rise = cur.minus(pre);
@@ -146,7 +165,7 @@ const sangongOverBudget: FindingRule = {
   source: 'R6',
   check(ctx) {
     const p = pair(ctx, '三公经费支出数', '三公经费预算数');
-    if (!p || !p[0].gt(p[1])) return;
+    if (!p || !gt(p[0], p[1])) return;
     return finding(ctx, this, ['三公经费支出数', '三公经费预算数'], () => {
       const over = p[0].minus(p[1]);
       const r = valueOf(ctx, '三公经费控制率');
@@ -165,7 +184,7 @@ const budgetUnderexecution: FindingRule = {
   source: 'R7',
   check(ctx) {
     const p = pair(ctx, '全年执行数', '全年预算数');
-    if (!p || !p[0].lt(p[1])) return;
+    if (!p || !lt(p[0], p[1])) return;
     return finding(ctx, this, ['全年执行数', '全年预算数'], () => {
       const left = p[1].minus(p[0]);
       const r = valueOf(ctx, '预算完成率');
@@ -184,7 +203,7 @@ const executionExceedsBudget: FindingRule = {
   source: 'C3',
   check(ctx) {
     const p = pair(ctx, '全年执行数', '全年预算数');
-    if (!p || !p[0].gt(p[1])) return;
+    if (!p || !gt(p[0], p[1])) return;
     return finding(ctx, this, ['全年执行数', '全年预算数'], () => {
       const over = p[0].minus(p[1]);
       return {
@@ -203,8 +222,8 @@ const budgetAdjustment: FindingRule = {
   check(ctx) {
     const r = valueOf(ctx, '预算调整率');
     const adjusted = num(ctx, '预算调整数');
-    if (!r || !adjusted || !adjusted.gt(0)) return;
-    const stress = r.gt(10);
+    if (!r || !adjusted || !gt(adjusted, ZERO)) return;
+    const stress = gt(r, TEN);
     return finding(ctx, { code: this.code, severity: stress ? 'warning' : 'info' }, ['预算调整数', '全年预算数'], () => ({
       message: `预算调整数${fig(ctx, '预算调整数', adjusted)}占全年预算数${fig(ctx, '全年预算数', num(ctx, '全年预算数') as Decimal)}的${formatPercent(r)}${stress ? '，超过10%' : ''}`,
       problem: `年中预算调整${proseAmount(adjusted)}，预算调整率${proseRate(r)}，预算编制的前瞻性和准确性有待提高`,
@@ -240,7 +259,7 @@ const paymentProgressMismatch: FindingRule = {
   source: 'C1',
   check(ctx) {
     const p = pair(ctx, '四季度累计支出', '全年执行数');
-    if (!p || p[0].eq(p[1])) return;
+    if (!p || eq(p[0], p[1])) return;
     return finding(ctx, this, ['四季度累计支出', '全年执行数'], () => {
       const gap = p[0].minus(p[1]).abs();
       return {
@@ -258,9 +277,9 @@ const carryover: FindingRule = {
   source: 'R10 / R11',
   check(ctx) {
     const balance = num(ctx, '结转结余总额');
-    if (!balance || !balance.gt(0)) return;
+    if (!balance || !gt(balance, ZERO)) return;
     const prior = num(ctx, '上年结转结余总额');
-    const rose = !!prior && balance.gt(prior);
+    const rose = !!prior && gt(balance, prior);
     const inputs = rose ? ['结转结余总额', '全年预算数', '上年结转结余总额'] : ['结转结余总额', '全年预算数'];
     return finding(ctx, this, inputs, () => {
       const r = valueOf(ctx, '结转结余率');
@@ -280,7 +299,7 @@ const publicFundsOver: FindingRule = {
   source: 'R12',
   check(ctx) {
     const p = pair(ctx, '公用经费支出数', '公用经费预算数');
-    if (!p || !p[0].gt(p[1])) return;
+    if (!p || !gt(p[0], p[1])) return;
     return finding(ctx, this, ['公用经费支出数', '公用经费预算数'], () => {
       const over = p[0].minus(p[1]);
       const r = valueOf(ctx, '公用经费控制率');
@@ -299,7 +318,7 @@ const procurementDeviation: FindingRule = {
   source: 'R13',
   check(ctx) {
     const p = pair(ctx, '政府采购金额', '政府采购预算数');
-    if (!p || p[0].eq(p[1])) return;
+    if (!p || eq(p[0], p[1])) return;
     return finding(ctx, this, ['政府采购金额', '政府采购预算数'], () => {
       const [spent, budget] = p;
       const measure = '加强政府采购计划管理，按批准的采购预算和计划组织采购';
@@ -310,7 +329,7 @@ const procurementDeviation: FindingRule = {
           measure,
         };
       const r = valueOf(ctx, '政府采购执行率');
-      const below = spent.lt(budget);
+      const below = lt(spent, budget);
       const gap = spent.minus(budget).abs();
       return {
         message: `政府采购金额${fig(ctx, '政府采购金额', spent)}${below ? '低于' : '超过'}政府采购预算数${fig(ctx, '政府采购预算数', budget)}，相差${formatAmount(gap)}万元${r ? `，政府采购执行率${formatPercent(r)}` : ''}`,
@@ -329,7 +348,7 @@ const idleAssets: FindingRule = {
   source: 'R14',
   check(ctx) {
     const p = pair(ctx, '在用固定资产总额', '固定资产总额');
-    if (!p || !p[0].lt(p[1])) return;
+    if (!p || !lt(p[0], p[1])) return;
     return finding(ctx, this, ['在用固定资产总额', '固定资产总额'], () => {
       const idle = p[1].minus(p[0]);
       const r = valueOf(ctx, '固定资产利用率');
@@ -358,7 +377,7 @@ const tasksIncomplete: FindingRule = {
     const inputs: string[] = [];
     for (const row of TASK_RATES) {
       const r = ctx.indicators[row[0]];
-      if (r?.status !== 'ok' || !(r.numerator as Decimal).lt(r.denominator as Decimal)) continue;
+      if (r?.status !== 'ok' || !lt(r.numerator as Decimal, r.denominator as Decimal)) continue;
       short.push(row);
       for (const n of [row[1], row[2]]) if (!inputs.includes(n)) inputs.push(n);
     }
@@ -394,10 +413,10 @@ const partExceedsTotal: FindingRule = {
   severity: 'error',
   source: 'C3',
   check(ctx) {
-    const out: Finding[] = [];
+    const out: FindingDraft[] = [];
     for (const [part, whole] of PARTS) {
       const p = pair(ctx, part, whole);
-      if (!p || !p[0].gt(p[1])) continue;
+      if (!p || !gt(p[0], p[1])) continue;
       out.push(
         finding(ctx, this, [part, whole], () => ({
           message: `${part}${fig(ctx, part, p[0])}大于${whole}${fig(ctx, whole, p[1])}：部分不能超过总数，请核对这两项数据`,
@@ -426,8 +445,9 @@ export const FINDING_RULES: readonly FindingRule[] = [
   tasksIncomplete,
 ];
 
-export function checkFigures(ctx: FindingContext): Finding[] {
-  const out: Finding[] = [];
+/** The findings the figures raise, not yet worded (evaluate words them when they are first read). */
+export function checkFigures(ctx: FindingContext): FindingDraft[] {
+  const out: FindingDraft[] = [];
   for (const rule of FINDING_RULES) {
     const f = rule.check(ctx);
     if (Array.isArray(f)) out.push(...f);
@@ -462,15 +482,13 @@ export function missingTexts(readings: Record<string, InputReading | undefined>,
   return out;
 }
 
-/** R18: the grade 优 beside two or more problems: the score and the problems disagree. */
-export function gradeAgainstProblems(grade: string, topGrade: string | undefined, findings: readonly Finding[]): Finding | undefined {
-  if (!topGrade || grade !== topGrade) return;
-  const problems = findings.filter((f) => f.severity === 'warning' && f.problem);
-  if (problems.length < 2) return;
+/** R18: the grade 优 beside two or more problems (warnings that name a problem): the score and the problems disagree. */
+export function gradeAgainstProblems(grade: string, topGrade: string | undefined, problemCodes: readonly string[]): Finding | undefined {
+  if (!topGrade || grade !== topGrade || problemCodes.length < 2) return;
   return {
     code: 'grade-problems-disagree',
     severity: 'info',
-    message: `评价等级为"${grade}"，但数据显示存在${problems.length}个问题（${problems.map((f) => f.code).join('、')}），得分与问题不一致，请复核评分`,
+    message: `评价等级为"${grade}"，但数据显示存在${problemCodes.length}个问题（${problemCodes.join('、')}），得分与问题不一致，请复核评分`,
     inputs: [],
     cells: [],
   };

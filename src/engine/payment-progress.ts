@@ -5,7 +5,7 @@
 import Decimal from 'decimal.js';
 import type { QuarterProgress } from './types';
 import { type IndicatorDef, gather, notApplicable, notComputable } from './indicator';
-import { dec, rate } from './decimal';
+import { dec, lt, rate } from './decimal';
 
 export const QUARTER_INPUTS = ['一季度累计支出', '二季度累计支出', '三季度累计支出', '四季度累计支出'] as const;
 export const QUARTER_NAMES = ['一季度', '二季度', '三季度', '四季度'] as const;
@@ -37,7 +37,7 @@ export const 支付进度率: IndicatorDef = {
       const { exact, value } = rate(spent, budget);
       const target = dec(序时进度[i]);
       const cell = g.trace[i + 1].cell;
-      const row: QuarterProgress = { quarter: (i + 1) as QuarterProgress['quarter'], spent, progress: value, exact, target, lagging: value.lt(target) };
+      const row: QuarterProgress = { quarter: (i + 1) as QuarterProgress['quarter'], spent, progress: value, exact, target, lagging: lt(value, target) };
       if (cell) row.cell = cell;
       quarters.push(row);
     }

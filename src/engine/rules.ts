@@ -6,7 +6,7 @@
 import Decimal from 'decimal.js';
 import type { Band, IndicatorResult, Rule, SchemeItem } from './types';
 import type { IndicatorKind } from './indicator';
-import { Exact, HUNDRED, ZERO, dec, round2 } from './decimal';
+import { Exact, HUNDRED, ZERO, cmp, dec, eq, gt, gte, lte, round2 } from './decimal';
 
 const CENT = new Exact('0.01');
 import { formatPercent, formatScore } from './format';
@@ -30,7 +30,7 @@ export interface RuleKindDef<K extends Rule['kind']> {
 
 function clamp(score: Decimal, weight: Decimal): Decimal {
   if (score.isNeg()) return ZERO;
-  return score.gt(weight) ? weight : score;
+  return gt(score, weight) ? weight : score;
 }
 
 /** "三公经费较上年增长12.24%", "在职人员控制率为88.24%". */
@@ -58,9 +58,9 @@ export const proportional: RuleKindDef<'proportional'> = {
   score(rule, weight, indicator) {
     const value = indicator.value as Decimal;
     const target = dec(rule.target ?? 100);
-    if (value.gte(target)) return { score: weight };
+    if (gte(value, target)) return { score: weight };
     const share = weight.times(value);
-    const score = clamp(round2(target.eq(HUNDRED) ? share.times(CENT) : share.div(target)), weight);
+    const score = clamp(round2(eq(target, HUNDRED) ? share.times(CENT) : share.div(target)), weight);
     return {
       score,
       deduction: `${valuePhrase(indicator, value)}，未达到目标值${target.toFixed()}%，按比例计分：${weight.toFixed()}×${formatPercent(value)}÷${target.toFixed()}%=${formatScore(score)}分`,
@@ -79,7 +79,7 @@ export const ceiling: RuleKindDef<'ceiling'> = {
   score(rule, weight, indicator) {
     const value = indicator.value as Decimal;
     const limit = dec(rule.limit);
-    if (value.lte(limit)) return { score: weight };
+    if (lte(value, limit)) return { score: weight };
     const lost = value.minus(limit).times(dec(rule.perPoint));
     const score = clamp(round2(weight.minus(lost)), weight);
     const tail = score.isZero() ? '，扣完为止' : `，扣${formatScore(weight.minus(score))}分`;
@@ -93,11 +93,11 @@ export const ceiling: RuleKindDef<'ceiling'> = {
 
 export function inBand(value: Decimal, band: Band): boolean {
   if (band.min !== undefined) {
-    const c = value.cmp(dec(band.min));
+    const c = cmp(value, dec(band.min));
     if (c < 0 || (c === 0 && !band.minIncluded)) return false;
   }
   if (band.max !== undefined) {
-    const c = value.cmp(dec(band.max));
+    const c = cmp(value, dec(band.max));
     if (c > 0 || (c === 0 && !band.maxIncluded)) return false;
   }
   return true;
@@ -124,7 +124,7 @@ export const bands: RuleKindDef<'bands'> = {
     const band = rule.bands.find((b) => inBand(value, b));
     if (!band) return { score: ZERO, deduction: `${valuePhrase(indicator, value)}，不在评分标准的任何区间内，得0分` };
     const score = clamp(round2(dec(band.score)), weight);
-    if (score.gte(weight)) return { score };
+    if (gte(score, weight)) return { score };
     return { score, deduction: `${valuePhrase(indicator, value)}，在${bandText(band)}区间，得${band.score}分（满分${weight.toFixed()}分）` };
   },
   describe(rule) {

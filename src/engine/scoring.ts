@@ -6,7 +6,7 @@
  */
 import Decimal from 'decimal.js';
 import type { Finding, GradeBand, IndicatorResult, ItemScore, ManualEntries, Scheme, SchemeItem } from './types';
-import { Exact, ZERO, dec, round2 } from './decimal';
+import { Exact, HUNDRED, ZERO, dec, eq, gt, gte, lt, round2 } from './decimal';
 import { scoreByRule } from './rules';
 import { formatScore } from './format';
 
@@ -21,7 +21,7 @@ export interface Scoring {
 /** The grade of a total, read from the total as displayed (2 decimals): 89.995 shows 90.00 → 优. */
 export function gradeOf(grades: readonly GradeBand[], total: Decimal): string {
   const shown = round2(total);
-  for (const g of grades) if (shown.gte(dec(g.min))) return g.grade;
+  for (const g of grades) if (gte(shown, dec(g.min))) return g.grade;
   return grades.length ? grades[grades.length - 1].grade : '';
 }
 
@@ -35,7 +35,7 @@ function manualScore(item: SchemeItem, weight: Decimal, typed: unknown, findings
     return undefined;
   }
   const d = round2(new Exact(n));
-  if (d.isNeg() || d.gt(weight)) {
+  if (d.isNeg() || gt(d, weight)) {
     const clamped = d.isNeg() ? ZERO : weight;
     findings.push({
       code: 'manual-score-invalid',
@@ -91,7 +91,7 @@ export function scoreScheme(scheme: Scheme, indicators: Record<string, Indicator
       result.score = outcome.score;
       if (outcome.deduction) result.deduction = outcome.deduction;
       // R17: below 100% yet full marks because the scheme's target is lower (not a rounding to full).
-      if (item.rule.kind === 'proportional' && (item.rule.target ?? 100) < 100 && indicator.value && indicator.value.lt(100) && outcome.score.eq(weight))
+      if (item.rule.kind === 'proportional' && (item.rule.target ?? 100) < 100 && indicator.value && lt(indicator.value, HUNDRED) && eq(outcome.score, weight))
         findings.push({
           code: 'full-score-below-target',
           severity: 'info',

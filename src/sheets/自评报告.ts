@@ -9,8 +9,12 @@ import type { CellStyle, LayoutCell, SheetLayout } from './layout';
 import { markEntry } from './names';
 import { text, wrappedHeight } from './style';
 
-/** Width of the report column in character units (about 42 Chinese characters a line). */
-export const REPORT_WIDTH = 90;
+/**
+ * Width of the report column in character units (about 37 Chinese characters a line). 80, not 90:
+ * A4 portrait holds 90 Calibri-width characters, but LibreOffice and WPS on Linux measure the unit
+ * with a wider substitute font, and the column then ran off the printed page.
+ */
+export const REPORT_WIDTH = 80;
 /** 首行缩进两字 for body text and headings, as Chinese reports are set. */
 const INDENT = '\u3000\u3000';
 

@@ -88,8 +88,8 @@ describe('自评报告 sheet', () => {
   it('gives long paragraphs enough height for wrapped Chinese text', () => {
     const longest = layout.rows.reduce((best, r, i) => (String(r[0]?.value ?? '').length > String(layout.rows[best][0]?.value ?? '').length ? i : best), 0);
     const cjk = (String(layout.rows[longest][0]?.value).match(/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/g) ?? []).length;
-    // At most about 43 Chinese characters fit a 90-unit line (a CJK glyph ≈ 2.1 units); 16 points a line.
-    expect(layout.rowHeights?.[longest]).toBeGreaterThanOrEqual(Math.ceil(cjk / 43) * 16);
+    // At most REPORT_WIDTH / 2.1 Chinese characters fit a line (a CJK glyph ≈ 2.1 units); 16 points a line.
+    expect(layout.rowHeights?.[longest]).toBeGreaterThanOrEqual(Math.ceil(cjk / Math.floor(REPORT_WIDTH / 2.1)) * 16);
     const short = layout.rows.findIndex((r) => r[0]?.value === '\u3000\u3000一、部门基本情况');
     expect(layout.rowHeights?.[short]).toBeLessThan(25);
   });
