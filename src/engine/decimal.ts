@@ -3,13 +3,24 @@
  * decimals. The quotient is taken with 20 significant digits, which is exact enough except when it
  * lands exactly on a half (x.xx5: the true quotient may lie just below it) or when so few digits are
  * left after the point that a second rounding could move the 2nd decimal; those rare cases are
- * recomputed with 60 digits. Quotients are what costs time here, so the common case stays cheap.
+ * recomputed with as many digits as the figures need. Quotients are what costs time here, so the
+ * common case stays cheap.
  */
 import Decimal from 'decimal.js';
 
 /** The engine's own constructors, independent of any global Decimal.set(). */
 export const Exact = Decimal.clone({ precision: 20, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -7, toExpPos: 21 });
-const Precise = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -7, toExpPos: 21 });
+
+/** Constructors with more digits for the rare quotients 20 digits cannot settle, by precision. */
+const precise = new Map<number, Decimal.Constructor>();
+function withDigits(digits: number): Decimal.Constructor {
+  let C = precise.get(digits);
+  if (!C) {
+    C = Decimal.clone({ precision: digits, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -7, toExpPos: 21 });
+    precise.set(digits, C);
+  }
+  return C;
+}
 
 export const ZERO = new Exact(0);
 export const HUNDRED = new Exact(100);
@@ -44,7 +55,12 @@ export function rate(numerator: Decimal, denominator: Decimal): Rate {
   // Inputs made by any Decimal constructor with at least 20 digits divide as they are (no copy).
   const n = (numerator.constructor as typeof Decimal).precision >= 20 ? numerator : new Exact(numerator);
   let exact = k + 2 < POW10.length ? n.times(POW10[k + 2]).div(k ? denominator.times(POW10[k]) : denominator) : n.times(100).div(denominator);
-  if (mayDoubleRound(exact, numerator, denominator)) exact = new Precise(numerator).times(100).div(denominator);
+  if (mayDoubleRound(exact, numerator, denominator)) {
+    // Enough digits for the integer part, 2 decimals, and the gap between a quotient and a half,
+    // which is at least 1 / (200 × the divisor as an integer): the half-up decision is then exact.
+    const needed = Math.max(exact.e + 1, 1) + Math.max(denominator.sd(), denominator.e + 1) + 12;
+    exact = new (withDigits(Math.max(60, Math.ceil(needed / 20) * 20)))(numerator).times(100).div(denominator);
+  }
   return { exact, value: exact.toDecimalPlaces(2, Decimal.ROUND_HALF_UP) };
 }
 

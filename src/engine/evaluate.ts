@@ -8,7 +8,7 @@ import { TEXT_INPUTS } from './catalogue';
 import { computeIndicators } from './indicators';
 import { validateScheme } from './scheme-validation';
 import { scoreScheme, type Scoring } from './scoring';
-import { checkFigures, gradeAgainstProblems, missingTexts, word } from './findings';
+import { checkFigures, gradeAgainstProblems, missingTexts } from './findings';
 import { ZERO } from './decimal';
 
 
@@ -44,17 +44,19 @@ export function evaluate(read: InputsRead, options: EvaluationOptions): Evaluati
   const schemeBroken = schemeFindings.some((f) => f.severity === 'error');
   const scoring = schemeBroken ? unscored(options) : scoreScheme(scheme, indicators, options.manual);
 
-  const given = [...read.findings, ...newSchemeFindings(schemeFindings, read.findings)];
-  const figures = checkFigures({ readings, indicators });
-  const later = [...scoring.findings, ...missingTexts(readings, read.findings)];
+  const findings: Finding[] = [
+    ...read.findings,
+    ...newSchemeFindings(schemeFindings, read.findings),
+    ...checkFigures({ readings, indicators }),
+    ...scoring.findings,
+    ...missingTexts(readings, read.findings),
+  ];
   if (!schemeBroken) {
-    const problems = [...given, ...figures].filter((f) => f.severity === 'warning' && ('write' in f || f.problem)).map((f) => f.code);
+    const problems = findings.filter((f) => f.severity === 'warning' && f.problem).map((f) => f.code);
     const disagreement = gradeAgainstProblems(scoring.grade, scheme.grades[0]?.grade, problems);
-    if (disagreement) later.push(disagreement);
+    if (disagreement) findings.push(disagreement);
   }
-  const blocked = [given, figures, later].some((list) => list.some((f: { severity: string }) => f.severity === 'error'));
-  // Worded when first read: batch runs (the bench, comparisons) that never show a message skip the work.
-  let findings: Finding[] | undefined;
+  const ordered = orderFindings(findings);
 
   const unitReading = readings['单位名称'];
   const yearReading = readings['评价年度'];
@@ -75,13 +77,7 @@ export function evaluate(read: InputsRead, options: EvaluationOptions): Evaluati
     total: scoring.total,
     provisional: scoring.provisional,
     grade: scoring.grade,
-    get findings(): Finding[] {
-      findings ??= orderFindings([...given, ...figures.map(word), ...later]);
-      return findings;
-    },
-    set findings(list: Finding[]) {
-      findings = list;
-    },
-    blocked,
+    findings: ordered,
+    blocked: ordered.some((f) => f.severity === 'error'),
   };
 }

@@ -1,8 +1,6 @@
 /**
  * The findings the figures raise (indicators.md "Findings"), declared as data: a code, a severity,
  * and a check that returns the finding(s) with a Chinese message naming the figures and their cells.
- * The texts are written only when the findings are read (word()): the checks run on every
- * evaluation, also in batch runs that never show a message.
  * Warnings also carry the problem and the 改进措施 in report wording (framework.md §7.2), which the
  * narrative turns into 四、存在的问题和整改情况.
  */
@@ -20,7 +18,7 @@ export interface FindingContext {
   indicators: Record<string, IndicatorResult>;
 }
 
-/** A finding before it is worded: everything but the texts, which `write` produces (see word()). */
+/** A finding as a rule detects it; `write` words it only once the rule has fired. */
 export interface FindingDraft {
   code: string;
   severity: Severity;
@@ -445,13 +443,13 @@ export const FINDING_RULES: readonly FindingRule[] = [
   tasksIncomplete,
 ];
 
-/** The findings the figures raise, not yet worded (evaluate words them when they are first read). */
-export function checkFigures(ctx: FindingContext): FindingDraft[] {
-  const out: FindingDraft[] = [];
+/** The findings the figures raise, worded. */
+export function checkFigures(ctx: FindingContext): Finding[] {
+  const out: Finding[] = [];
   for (const rule of FINDING_RULES) {
     const f = rule.check(ctx);
-    if (Array.isArray(f)) out.push(...f);
-    else if (f) out.push(f);
+    if (Array.isArray(f)) for (const d of f) out.push(word(d));
+    else if (f) out.push(word(f));
   }
   return out;
 }

@@ -35,8 +35,9 @@ function manualScore(item: SchemeItem, weight: Decimal, typed: unknown, findings
     return undefined;
   }
   const d = round2(new Exact(n));
-  if (d.isNeg() || gt(d, weight)) {
-    const clamped = d.isNeg() ? ZERO : weight;
+  const below = d.isNeg() && !d.isZero();
+  if (below || gt(d, weight)) {
+    const clamped = below ? ZERO : weight;
     findings.push({
       code: 'manual-score-invalid',
       severity: 'warning',
