@@ -1,6 +1,7 @@
 /**
- * The JSON of `jixiao evaluate --json` (outputs.md): every indicator of the scheme keyed by its id
- * (manual items keyed by their 三级指标), values and scores as 2-decimal strings, then the total,
+ * The JSON of `jixiao evaluate --json` (outputs.md): every indicator keyed by its id, with status
+ * ok / not_applicable / not_computable only; the qualitative (manual) items of the scheme are in
+ * `items`, the 评分表 rows in order. Values and scores are 2-decimal strings, then the total,
  * grade and findings. Extra fields beyond outputs.md: quarters (支付进度率), basis (三公经费变动率),
  * manual / excluded per entry, items (the 评分表 rows in order), scheme settings and blocked.
  */
@@ -20,7 +21,7 @@ export interface QuarterJson {
 }
 
 export interface IndicatorJson {
-  status: 'ok' | 'not_applicable' | 'not_computable' | 'manual';
+  status: IndicatorResult['status'];
   value?: string;
   numerator?: string;
   denominator?: string;
@@ -46,7 +47,8 @@ export interface ItemJson {
   weight: string | null;
   rule: string;
   standard: string;
-  status: IndicatorJson['status'];
+  /** The indicator's status, or 'manual' for a qualitative item scored by the clerk. */
+  status: IndicatorJson['status'] | 'manual';
   value?: string;
   score: string | null;
   manual: boolean;
@@ -125,24 +127,26 @@ export function toEvaluationJson(ev: Evaluation): EvaluationJson {
   for (const s of ev.items) {
     const { item } = s;
     const r = s.indicator;
-    const key = r ? r.id : item.level3;
-    const entry: IndicatorJson = r ? { ...indicatorFields(r), ...scoreFields(s) } : { status: 'manual', ...scoreFields(s) };
-    if (r && item.level3 !== r.id) entry.item = item.level3;
-    if (!(key in indicators)) indicators[key] = entry;
+    const scored = scoreFields(s);
+    const entry: IndicatorJson | undefined = r ? { ...indicatorFields(r), ...scored } : undefined;
+    if (r && entry) {
+      if (item.level3 !== r.id) entry.item = item.level3;
+      if (!(r.id in indicators)) indicators[r.id] = entry;
+    }
     const row: ItemJson = {
       level1: item.level1,
       level2: item.level2,
       level3: item.level3,
-      weight: entry.weight,
+      weight: scored.weight,
       rule: item.rule?.kind ?? '',
       standard: item.standard ?? '',
-      status: entry.status,
-      score: entry.score,
+      status: entry?.status ?? 'manual',
+      score: scored.score,
       manual: s.manual,
       excluded: s.excluded,
     };
     if (item.indicator) row.indicator = item.indicator;
-    if (entry.value) row.value = entry.value;
+    if (entry?.value) row.value = entry.value;
     if (s.deduction) row.deduction = s.deduction;
     if (s.note) row.note = s.note;
     items.push(row);

@@ -219,7 +219,10 @@ describe('evaluate --json', () => {
     expect(json.indicators['三公经费变动率']).toMatchObject({ value: '12.24', basis: '决算口径', score: '0.00' });
     expect(json.indicators['结转结余变动率']).toMatchObject({ status: 'not_computable', missing: ['上年结转结余总额'], weight: '2', score: null });
     expect(json.indicators['支付进度率'].quarters!.map((q) => q.progress)).toEqual(['21.42', '38.23', '63.37', '82.77']);
-    expect(json.indicators['绩效目标合理性']).toMatchObject({ status: 'manual', weight: '4', score: null });
+    // Qualitative items are not indicators: they are rows of `items`, scored by the clerk.
+    expect(json.indicators['绩效目标合理性']).toBeUndefined();
+    expect(json.items.find((i) => i.level3 === '绩效目标合理性')).toMatchObject({ status: 'manual', weight: '4', score: null, manual: true });
+    expect(new Set(Object.values(json.indicators).map((i) => i.status))).toEqual(new Set(['ok', 'not_computable']));
     expect(json.total).toBe('47.47');
     expect(json.provisional).toBe(true);
     expect(json.grade).toBe('差');
@@ -229,9 +232,10 @@ describe('evaluate --json', () => {
   test('every indicator of the scheme and every item appears', () => {
     const json = toEvaluationJson(ev);
     const scheme = getPreset('通用')!;
-    for (const item of scheme.items) expect(json.indicators[item.indicator ?? item.level3]).toBeDefined();
+    for (const item of scheme.items) if (item.indicator) expect(json.indicators[item.indicator]).toBeDefined();
     expect(json.items.map((i) => i.level3)).toEqual(scheme.items.map((i) => i.level3));
     // 通用 scores all 17 indicators (满意度 as 社会公众或服务对象满意度) and has 11 manual items: 28 rows
-    expect(Object.keys(json.indicators)).toHaveLength(17 + 11);
+    expect(Object.keys(json.indicators)).toHaveLength(17);
+    expect(json.items).toHaveLength(17 + 11);
   });
 });
