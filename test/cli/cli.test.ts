@@ -4,6 +4,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { main, SAMPLE_WORKBOOK } from '../../src/cli/main';
 import { buildXlsx } from '../support/xlsxFixture';
+import { BLOCKED_WORKBOOK } from '../support/badWorkbook';
 
 jest.setTimeout(60_000);
 
@@ -54,16 +55,7 @@ test('--scheme picks a preset, a JSON file, and rejects an invalid file with exi
 });
 
 test('a workbook with blocking errors: exit 2, errors on stderr naming input and cell, nothing written', async () => {
-  const bytes = await buildXlsx({
-    sheets: [{ name: '基础数据', cells: { B1: '某局', B2: 2021, B3: '待定', B4: 15, B5: 100 } }],
-    names: [
-      { name: '单位名称', refersTo: '基础数据!$B$1' },
-      { name: '评价年度', refersTo: '基础数据!$B$2' },
-      { name: '编制数', refersTo: '基础数据!$B$3' },
-      { name: '在职人员数', refersTo: '基础数据!$B$4' },
-      { name: '全年执行数', refersTo: '基础数据!$B$5' },
-    ],
-  });
+  const bytes = await buildXlsx(BLOCKED_WORKBOOK);
   const book = join(dir, 'bad.xlsx');
   writeFileSync(book, bytes);
   const r = await run('evaluate', book);

@@ -27,6 +27,7 @@ import {
 } from '../support/browser';
 import { loadBook, SAMPLE_PATH, sampleBytes, sheet, sheetDump } from '../support/filled';
 import { buildXlsx } from '../support/xlsxFixture';
+import { BLOCKED_WORKBOOK } from '../support/badWorkbook';
 
 // A production build takes ~35 s on two cores when dist/ is stale; the tests themselves a few seconds.
 jest.setTimeout(30_000);
@@ -265,16 +266,7 @@ describe('bad input', () => {
   test('a workbook with a non-number and a missing required input: Chinese errors naming the input and the cell, nothing to download', async () => {
     const pane = await openPane();
     const { page } = pane;
-    const bytes = await buildXlsx({
-      sheets: [{ name: '基础数据', cells: { B1: '某局', B2: 2021, B3: '待定', B4: 15, B5: 100 } }],
-      names: [
-        { name: '单位名称', refersTo: '基础数据!$B$1' },
-        { name: '评价年度', refersTo: '基础数据!$B$2' },
-        { name: '编制数', refersTo: '基础数据!$B$3' },
-        { name: '在职人员数', refersTo: '基础数据!$B$4' },
-        { name: '全年执行数', refersTo: '基础数据!$B$5' },
-      ],
-    });
+    const bytes = await buildXlsx(BLOCKED_WORKBOOK);
     await chooseFile(page, { name: '坏数据.xlsx', mimeType: XLSX_TYPE, buffer: Buffer.from(bytes) });
     const blocking = page.getByRole('list', { name: '以下问题阻止了写入，工作簿未作任何改动' });
     await blocking.waitFor();
