@@ -1,0 +1,84 @@
+/**
+ * The sample department end to end through the real job on both adapters: the Office adapter on the
+ * strict fake of Excel and the xlsx adapter write the same cells, formulas, formats and names, and
+ * the Office run takes at most three context.sync() calls.
+ */
+import { runJob } from '../../src/app/job';
+import { OfficeWorkbook } from '../../src/workbook/office';
+import { XlsxWorkbook } from '../../src/workbook/xlsx';
+import { FakeExcel } from '../support/fakeExcel';
+import type { FixtureCell, WorkbookFixture } from '../support/fixture';
+import { REPORT_DATE, sampleBytes } from '../support/filled';
+import { dumpFixture } from '../support/xlsxFixture';
+
+jest.setTimeout(60_000);
+
+const OURS = ['指标计算', '评分表', '自评报告', '评分方案', '绩效自评设置'];
+
+/** Cells as comparable data: formulas by text (the fake does not calculate), values otherwise. */
+function cells(fixture: WorkbookFixture, sheet: string): Record<string, unknown> {
+  const s = fixture.sheets.find((x) => x.name === sheet);
+  if (!s) throw new Error(`no sheet ${sheet}`);
+  const out: Record<string, unknown> = {};
+  for (const [address, raw] of Object.entries(s.cells)) {
+    const c: FixtureCell = raw !== null && typeof raw === 'object' && !('error' in raw) ? (raw as FixtureCell) : { value: raw as FixtureCell['value'] };
+    if (c.formula) out[address] = { formula: c.formula, numberFormat: c.numberFormat ?? 'General' };
+    else if (c.value !== null && c.value !== undefined && c.value !== '') out[address] = { value: c.value, numberFormat: c.numberFormat ?? 'General' };
+  }
+  return out;
+}
+
+function names(fixture: WorkbookFixture) {
+  return fixture.names.map((n) => `${n.sheet ?? ''}|${n.name}=${n.refersTo}${n.hidden ? ' (hidden)' : ''}`).sort();
+}
+
+let office: WorkbookFixture;
+let xlsx: WorkbookFixture;
+let fake: FakeExcel;
+let officeResult: Awaited<ReturnType<typeof runJob>>;
+
+beforeAll(async () => {
+  const fixture = await dumpFixture(sampleBytes());
+  fake = new FakeExcel(fixture);
+  officeResult = await runJob(new OfficeWorkbook({ run: fake.runner(), isSetSupported: fake.isSetSupported }), { date: REPORT_DATE });
+  office = fake.dump();
+
+  const book = await XlsxWorkbook.open(sampleBytes());
+  await runJob(book, { date: REPORT_DATE });
+  xlsx = await dumpFixture(await book.toBuffer());
+});
+
+test('the whole job takes at most 3 syncs on the Office adapter', () => {
+  expect(officeResult.written).toBe(true);
+  expect(fake.syncCount).toBeLessThanOrEqual(3);
+  expect(officeResult.evaluation.total.toFixed(2)).toBe('47.47');
+});
+
+test('both adapters create the same sheets in the same order', () => {
+  expect(office.sheets.map((s) => [s.name, s.visibility ?? 'visible'])).toEqual(xlsx.sheets.map((s) => [s.name, s.visibility ?? 'visible']));
+  expect(office.sheets.map((s) => s.name)).toEqual(['基础数据', ...OURS]);
+});
+
+test.each(OURS)('%s: the same cells, formulas and number formats', (sheet) => {
+  expect(cells(office, sheet)).toEqual(cells(xlsx, sheet));
+});
+
+test.each(OURS)('%s: the same merged areas', (sheet) => {
+  const merges = (f: WorkbookFixture) => [...(f.sheets.find((s) => s.name === sheet)?.merges ?? [])].sort();
+  expect(merges(office)).toEqual(merges(xlsx));
+});
+
+test('the same defined names: the clerk\'s, 指标_<id>, and the hidden ownership marks', () => {
+  expect(names(office)).toEqual(names(xlsx));
+  expect(names(office)).toEqual(expect.arrayContaining(['|_jixiao_评分表=评分表!$A$1 (hidden)', '|指标_在职人员控制率=指标计算!$G$4']));
+});
+
+test('a re-run on the Office adapter replaces its sheets in place (3 more syncs, same result)', async () => {
+  const before = fake.dump();
+  const again = await runJob(new OfficeWorkbook({ run: fake.runner(), isSetSupported: fake.isSetSupported }), { date: REPORT_DATE });
+  expect(again.written).toBe(true);
+  expect(fake.syncCount).toBeLessThanOrEqual(6);
+  const after = fake.dump();
+  for (const sheet of OURS) expect(cells(after, sheet)).toEqual(cells(before, sheet));
+  expect(names(after)).toEqual(names(before));
+});
