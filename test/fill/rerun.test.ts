@@ -1,6 +1,7 @@
 /** Re-runs keep what the clerk typed and never touch the clerk's own sheets. */
 import ExcelJS from 'exceljs';
 import { XlsxWorkbook } from '../../src/workbook/xlsx';
+import { buildXlsx, dumpFixture } from '../support/xlsxFixture';
 import { fill, loadBook, plain, rowOf, sampleBytes, saveBook, sheet, sheetDump } from '../support/filled';
 
 jest.setTimeout(60_000);
@@ -84,4 +85,27 @@ test('clerk text starting with = + - @ is written as text, never as a formula', 
   expect(hit).toBeDefined();
   expect(typeof hit!.value).toBe('string');
   expect(hit!.numFmt).toBe('@');
+});
+
+test("cells the clerk's own form names 自评得分, 评价等级 or after an indicator receive the values", async () => {
+  const book = await loadBook(sampleBytes());
+  const form = book.addWorksheet('上报表');
+  form.getCell('A1').value = '自评得分';
+  form.getCell('A2').value = '评价等级';
+  form.getCell('A3').value = '在职人员控制率';
+  // The names are added through our fixture writer, which puts them into workbook.xml as Excel does.
+  const fixture = await dumpFixture(await saveBook(book));
+  fixture.names.push(
+    { name: '自评得分', refersTo: '上报表!$B$1' },
+    { name: '评价等级', refersTo: '上报表!$B$2' },
+    { name: '在职人员控制率', refersTo: '上报表!$B$3' },
+  );
+  const filled = await fill(await buildXlsx(fixture));
+  expect(filled.result.notices.join('')).toContain('自评得分');
+  const out = sheet(await loadBook(filled.bytes), '上报表');
+  expect(plain(out.getCell('B1'))).toBe(47.47);
+  expect(plain(out.getCell('B2'))).toBe('差');
+  expect(plain(out.getCell('B3'))).toBeCloseTo(0.8824, 10);
+  expect(out.getCell('B3').numFmt).toBe('0.00%');
+  expect(plain(out.getCell('A1'))).toBe('自评得分');
 });
