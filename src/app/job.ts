@@ -4,7 +4,7 @@
  *   runJob(port)   = inspect + build layouts + write            (3 host round trips in all)
  * All decisions live in the engine and sheets/; this module only sequences them.
  */
-import type { Evaluation, Finding, NameMapping, Scheme } from '../engine/types';
+import type { CellValue, Evaluation, Finding, NameMapping, Scheme } from '../engine/types';
 import type { WorkbookPort, WorkbookState, NamesRead } from '../workbook/port';
 
 export type JobStep = 'read-state' | 'read-names' | 'evaluate' | 'layout' | 'write' | 'done';
@@ -57,6 +57,10 @@ type SheetRole = Exclude<SheetLayout['role'], '基础数据'>;
 
 const ROLES = Object.keys(OUR_SHEETS) as SheetRole[];
 
+function hasValues(grid: CellValue[][]): boolean {
+  return grid.some((row) => row.some((v) => v !== null && v !== ''));
+}
+
 function resolveScheme(options: JobOptions, state: WorkbookState, stored: string | undefined): { scheme: Scheme; source: string; findings: Finding[] } {
   if (typeof options.scheme === 'object') return { scheme: options.scheme, source: `文件：${options.scheme.name}`, findings: [] };
   if (typeof options.scheme === 'string') {
@@ -65,7 +69,8 @@ function resolveScheme(options: JobOptions, state: WorkbookState, stored: string
     return { scheme: preset, source: `预设：${preset.name}`, findings: [] };
   }
   const own = state.owned[markName('评分方案')];
-  if (own) {
+  // An empty 评分方案 sheet is what an interrupted write leaves: nothing the clerk wrote, so not a scheme.
+  if (own && hasValues(own.values)) {
     const parsed = schemeFromSheet(own.values);
     if (parsed.scheme) return { scheme: parsed.scheme, source: `工作簿中的评分方案（${own.sheet}）`, findings: parsed.findings };
     // An invalid workbook scheme blocks: its findings are errors naming the row.
@@ -78,7 +83,7 @@ function resolveScheme(options: JobOptions, state: WorkbookState, stored: string
 export async function inspect(port: WorkbookPort, options: JobOptions = {}): Promise<Inspection> {
   const progress = options.onProgress ?? (() => undefined);
   progress('read-state');
-  const state = await port.readState(ROLES.map(markName));
+  const state = await port.readState(ROLES.map(markName), ROLES.map((role) => OUR_SHEETS[role]));
   const settingsSheet = state.owned[markName('设置')];
   const settings = settingsSheet ? readSettings(settingsSheet.values) : { mapping: {} as NameMapping, scheme: undefined };
   const mapping = options.mapping ?? settings.mapping;
@@ -109,8 +114,13 @@ function targetSheets(state: WorkbookState, conflict: 'rename' | 'ask'): { names
       continue;
     }
     const base = OUR_SHEETS[role];
+    const existing = state.sheets.find((s) => s.name.toLowerCase() === base.toLowerCase() && !owned.has(s.name.toLowerCase()));
     const clash = taken.some((t) => t.toLowerCase() === base.toLowerCase() && !owned.has(t.toLowerCase()));
-    if (!clash) {
+    if (existing?.empty) {
+      // An empty sheet with our name (left by an interrupted write, or added blank): nothing to lose.
+      names[role] = existing.name;
+      replaces[role] = existing.name;
+    } else if (!clash) {
       names[role] = base;
     } else if (conflict === 'ask') {
       conflicts.push(base);

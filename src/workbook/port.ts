@@ -5,6 +5,7 @@
  *   2. readNames(candidates)  — every defined name (both scopes) and the values of the candidates
  *   3. write(plan)            — every sheet layout, name and named output, all at once
  * Adapters: xlsx (ExcelJS + our own definedNames parsing) and office (Office.js).
+ * `write` may replace a sheet only when it is marked ours or was reported `empty` by readState.
  */
 import type { CellValue, DefinedName, NamedValue } from '../engine/types';
 import type { SheetLayout } from '../sheets/layout';
@@ -13,6 +14,12 @@ export interface SheetInfo {
   name: string;
   visibility: 'visible' | 'hidden' | 'veryHidden';
   protected: boolean;
+  /**
+   * Only for the sheets readState was asked to probe: true when the sheet holds no value at all.
+   * A failed write can leave one of our sheets added but not yet marked; an empty sheet with our
+   * name can be reused without losing anything, so a re-run repairs the workbook.
+   */
+  empty?: boolean;
 }
 
 /**
@@ -79,7 +86,7 @@ export interface WritePlan {
 }
 
 export interface WorkbookPort {
-  readState(marks: string[]): Promise<WorkbookState>;
+  readState(marks: string[], probeEmpty?: string[]): Promise<WorkbookState>;
   readNames(candidates: string[]): Promise<NamesRead>;
   write(plan: WritePlan): Promise<void>;
 }

@@ -109,3 +109,14 @@ test("cells the clerk's own form names 自评得分, 评价等级 or after an in
   expect(out.getCell('B3').numFmt).toBe('0.00%');
   expect(plain(out.getCell('A1'))).toBe('自评得分');
 });
+
+test('an empty sheet named 评分表 (a blank one, or left by an interrupted write) is used, not 评分表 (2)', async () => {
+  const book = await loadBook(sampleBytes());
+  book.addWorksheet('评分表');
+  const filled = await fill(await saveBook(book));
+  expect(filled.result.sheets['评分表']).toBe('评分表');
+  expect(filled.result.notices).toEqual([]);
+  const out = await loadBook(filled.bytes);
+  expect(out.worksheets.map((w) => w.name).filter((n) => n.startsWith('评分表'))).toEqual(['评分表']);
+  expect(plain(rowOf(sheet(out, '评分表'), 1, '合计').getCell(7))).toBe(47.47);
+});

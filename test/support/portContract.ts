@@ -346,6 +346,23 @@ export function describePortContract(label: string, adapter: PortAdapter): void 
         expect(state.owned).toEqual({});
       });
 
+      it('reports which probed sheets are empty (only those probed)', async () => {
+        const fixture: WorkbookFixture = {
+          sheets: [
+            { name: '基础数据', cells: { A1: '数据' } },
+            { name: '评分表', cells: {} },
+            { name: '自评报告', cells: { C9: '我的草稿' } },
+          ],
+          names: [],
+        };
+        const state = await (await adapter.open(fixture)).readState([], ['评分表', '自评报告', '没有这张表']);
+        expect(state.sheets.map((s) => [s.name, s.empty])).toEqual([
+          ['基础数据', undefined],
+          ['评分表', true],
+          ['自评报告', false],
+        ]);
+      });
+
       it('finds owned sheets through their marks, also after a rename, and returns dense value grids', async () => {
         const port = await adapter.open(CONTRACT_FIXTURE);
         const state = await port.readState(['_jixiao_评分表', '_jixiao_自评报告', '_jixiao_评分方案', '_jixiao_设置']);
@@ -513,6 +530,26 @@ export function describePortContract(label: string, adapter: PortAdapter): void 
         const after = await adapter.dump(port);
         expect(after.sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
         expect(after.names.map(nameSummary).sort()).toEqual(before.names.map(nameSummary).sort());
+      });
+
+      it('replaces an empty unmarked sheet (as an interrupted write leaves one), but never a clerk sheet with content', async () => {
+        const fixture: WorkbookFixture = {
+          sheets: [
+            { name: '基础数据', cells: { A1: '数据' } },
+            { name: '评分表', cells: {} },
+            { name: '副本', cells: { A1: '别动' } },
+          ],
+          names: [],
+        };
+        const port = await adapter.open(fixture);
+        await port.readState(['_jixiao_评分表'], ['评分表', '副本']);
+        await expect(port.write(plan([{ layout: { ...smallScoreLayout(), name: '副本' }, replaces: '副本' }]))).rejects.toThrow();
+        expect(contents(await adapter.dump(port), '副本')).toEqual({ A1: { value: '别动' } });
+        await port.write(plan([{ layout: smallScoreLayout(), replaces: '评分表' }]));
+        const d = await adapter.dump(port);
+        expect(d.sheets.map((s) => s.name)).toEqual(['基础数据', '评分表', '副本']);
+        expect(cellOf(d, '评分表', 'A1')).toEqual({ value: '新评分表' });
+        expect(namesOf(d, '_jixiao_评分表').map(nameSummary)).toEqual(['_jixiao_评分表@(workbook)=评分表!A1 hidden']);
       });
 
       it('refuses a new sheet whose name a clerk sheet already has (any case) and then writes nothing', async () => {

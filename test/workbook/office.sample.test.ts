@@ -6,6 +6,7 @@
 import { runJob } from '../../src/app/job';
 import { OfficeWorkbook } from '../../src/workbook/office';
 import { XlsxWorkbook } from '../../src/workbook/xlsx';
+import { WorkbookError, type WorkbookPort } from '../../src/workbook/port';
 import { FakeExcel } from '../support/fakeExcel';
 import type { FixtureCell, WorkbookFixture } from '../support/fixture';
 import { REPORT_DATE, sampleBytes } from '../support/filled';
@@ -81,4 +82,60 @@ test('a re-run on the Office adapter replaces its sheets in place (3 more syncs,
   const after = fake.dump();
   for (const sheet of OURS) expect(cells(after, sheet)).toEqual(cells(before, sheet));
   expect(names(after)).toEqual(names(before));
+});
+
+describe('a write that fails at its Nth command (the real job, the sample)', () => {
+  /** The Office port on `excel`, with the Nth command of its next write failing. */
+  function failingWrite(excel: FakeExcel, n: number): WorkbookPort {
+    const port = new OfficeWorkbook({ run: excel.runner(), isSetSupported: excel.isSetSupported });
+    return {
+      readState: (marks, probe) => port.readState(marks, probe),
+      readNames: (candidates) => port.readNames(candidates),
+      write: (plan) => {
+        excel.failAtCommand(n);
+        return port.write(plan);
+      },
+    };
+  }
+
+  let clean: WorkbookFixture;
+  let writeCommands: number;
+
+  beforeAll(async () => {
+    const reference = new FakeExcel(await dumpFixture(sampleBytes()));
+    const port = new OfficeWorkbook({ run: reference.runner(), isSetSupported: reference.isSetSupported });
+    let before = 0;
+    await runJob(
+      { readState: (m, p) => port.readState(m, p), readNames: (c) => port.readNames(c), write: (plan) => ((before = reference.commandCount), port.write(plan)) },
+      { date: REPORT_DATE },
+    );
+    writeCommands = reference.commandCount - before;
+    clean = reference.dump();
+  });
+
+  // Every command of the first sheets and names (where a sheet can be left unmarked), then a sample of the rest.
+  const points = () => [...Array.from({ length: 30 }, (_, i) => i + 1), ...Array.from({ length: 12 }, (_, i) => 31 + Math.floor(((writeCommands - 31) * i) / 11))];
+
+  test('the clerk is told the sheets may be partly written and that a re-run repairs them; a re-run does', async () => {
+    expect(writeCommands).toBeGreaterThan(40);
+    const fixture = await dumpFixture(sampleBytes());
+    for (const n of points()) {
+      const excel = new FakeExcel(fixture);
+      const failed = await runJob(failingWrite(excel, n), { date: REPORT_DATE }).then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+      expect({ n, error: failed instanceof WorkbookError }).toEqual({ n, error: true });
+      const error = failed as WorkbookError;
+      expect(error.partial).toBe(true);
+      expect(error.message).toMatch(/再次点击"计算指标"|重新点击"计算指标"/);
+
+      const rerun = await runJob(new OfficeWorkbook({ run: excel.runner(), isSetSupported: excel.isSetSupported }), { date: REPORT_DATE });
+      expect({ n, sheets: rerun.sheets, notices: rerun.notices }).toEqual({ n, sheets: expect.objectContaining({ 评分表: '评分表', 自评报告: '自评报告' }), notices: [] });
+      const repaired = excel.dump();
+      expect({ n, sheets: repaired.sheets.map((s) => s.name) }).toEqual({ n, sheets: clean.sheets.map((s) => s.name) });
+      for (const sheet of OURS) expect({ n, sheet, cells: cells(repaired, sheet) }).toEqual({ n, sheet, cells: cells(clean, sheet) });
+      expect({ n, names: names(repaired) }).toEqual({ n, names: names(clean) });
+    }
+  });
 });

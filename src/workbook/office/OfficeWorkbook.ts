@@ -39,8 +39,8 @@ export class OfficeWorkbook implements WorkbookPort {
     return this.features;
   }
 
-  async readState(marks: string[]): Promise<WorkbookState> {
-    const known = await this.guard(() => this.run((context) => readStateBatch(context, marks, this.api())));
+  async readState(marks: string[], probeEmpty: string[] = []): Promise<WorkbookState> {
+    const known = await this.guard(() => this.run((context) => readStateBatch(context, marks, this.api(), probeEmpty)));
     this.known = known;
     return known.state;
   }

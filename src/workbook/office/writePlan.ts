@@ -18,10 +18,12 @@ import type { StateSnapshot } from './readState';
 
 /**
  * Refuses a plan that would fail or damage the workbook, before any command is queued: a protected
- * sheet to write, a sheet to replace that is gone, a new sheet whose name is taken.
+ * sheet to write, a sheet to replace that is gone or is the clerk's (neither marked ours nor empty),
+ * a new sheet whose name is taken.
  */
 export function checkPlan(plan: WritePlan, known: StateSnapshot): void {
   const sheets = new Map(known.state.sheets.map((s) => [s.name.toLowerCase(), s]));
+  const ours = known.ourSheets;
   const protectedTargets = new Set<string>();
   const structureChanges: string[] = [];
   const claimed = new Set<string>();
@@ -33,6 +35,9 @@ export function checkPlan(plan: WritePlan, known: StateSnapshot): void {
           `要替换的工作表"${replaces}"已不存在（可能刚被删除或改名）。请重新点击"计算指标"。`,
           'ItemNotFound',
         );
+      }
+      if (!ours.has(replaced.name.toLowerCase()) && replaced.empty !== true) {
+        throw new WorkbookError(`工作表"${replaces}"不是本加载项创建的，不会被覆盖。未写入任何内容。`, 'AccessDenied');
       }
       if (replaced.protected) protectedTargets.add(replaced.name);
     }

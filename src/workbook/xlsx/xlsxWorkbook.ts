@@ -9,7 +9,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { SheetLayout } from '../../sheets/layout';
-import { WorkbookError, type NamesRead, type WorkbookPort, type WorkbookState, type WritePlan } from '../port';
+import { WorkbookError, type NamesRead, type SheetInfo, type WorkbookPort, type WorkbookState, type WritePlan } from '../port';
 import { applyLayout, overlappingMerges } from './applyLayout';
 import {
   generatePackage,
@@ -72,6 +72,17 @@ function checkDefinedName(name: string): void {
   }
 }
 
+/** No cell holds a value (formats alone do not count): such a sheet can be reused without loss. */
+function isEmptySheet(ws: ExcelJS.Worksheet): boolean {
+  let empty = true;
+  ws.eachRow({ includeEmpty: false }, (row) =>
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      if (cell.value !== null && cell.value !== undefined && cell.value !== '') empty = false;
+    }),
+  );
+  return empty;
+}
+
 export class XlsxWorkbook implements WorkbookPort {
   private constructor(
     private data: Uint8Array | null,
@@ -111,13 +122,18 @@ export class XlsxWorkbook implements WorkbookPort {
     return book;
   }
 
-  async readState(marks: string[]): Promise<WorkbookState> {
+  async readState(marks: string[], probeEmpty: string[] = []): Promise<WorkbookState> {
+    const probe = new Set(probeEmpty.map((n) => n.toLowerCase()));
     const state: WorkbookState = {
-      sheets: this.book.worksheets.map((ws) => ({
-        name: ws.name,
-        visibility: ws.state === 'hidden' || ws.state === 'veryHidden' ? ws.state : 'visible',
-        protected: isProtected(ws),
-      })),
+      sheets: this.book.worksheets.map((ws) => {
+        const info: SheetInfo = {
+          name: ws.name,
+          visibility: ws.state === 'hidden' || ws.state === 'veryHidden' ? ws.state : 'visible',
+          protected: isProtected(ws),
+        };
+        if (probe.has(ws.name.toLowerCase())) info.empty = isEmptySheet(ws);
+        return info;
+      }),
       owned: {},
     };
     for (const mark of marks) {
@@ -208,7 +224,7 @@ export class XlsxWorkbook implements WorkbookPort {
         if (!existing.includes(replaces.toLowerCase())) {
           throw new WorkbookError(`要替换的工作表“${replaces}”不存在。未写入任何内容。`, 'ItemNotFound');
         }
-        if (!isOwned(this.info, replaces)) {
+        if (!isOwned(this.info, replaces) && !isEmptySheet(findSheet(this.book, replaces)!)) {
           throw new WorkbookError(`工作表“${replaces}”不是本加载项创建的，不会被覆盖。未写入任何内容。`, 'AccessDenied');
         }
         after.delete(replaces.toLowerCase());
