@@ -4,7 +4,8 @@
  *   runJob(port)   = inspect + build layouts + write            (3 host round trips in all)
  * All decisions live in the engine and sheets/; this module only sequences them.
  */
-import type { CellValue, Evaluation, Finding, NameMapping, Scheme } from '../engine/types';
+import type { CellValue, Evaluation, Finding, ManualEntries, NameMapping, Scheme } from '../engine/types';
+import type { WorkbookSettings } from '../sheets/设置';
 import type { WorkbookPort, WorkbookState, NamesRead } from '../workbook/port';
 
 export type JobStep = 'read-state' | 'read-names' | 'evaluate' | 'layout' | 'write' | 'done';
@@ -30,6 +31,8 @@ export interface Inspection {
   evaluation: Evaluation;
   /** Scheme source, for display: 工作簿中的评分方案, 预设：通用, or a file. */
   schemeSource: string;
+  /** The clerk's manual scores and notes found in the workbook (kept on re-runs). */
+  manual?: ManualEntries;
 }
 
 export interface JobResult extends Inspection {
@@ -85,7 +88,7 @@ export async function inspect(port: WorkbookPort, options: JobOptions = {}): Pro
   progress('read-state');
   const state = await port.readState(ROLES.map(markName), ROLES.map((role) => OUR_SHEETS[role]));
   const settingsSheet = state.owned[markName('设置')];
-  const settings = settingsSheet ? readSettings(settingsSheet.values) : { mapping: {} as NameMapping, scheme: undefined };
+  const settings: WorkbookSettings = settingsSheet ? readSettings(settingsSheet.values) : { mapping: {} };
   const mapping = options.mapping ?? settings.mapping;
   progress('read-names');
   const names = await port.readNames([...new Set([...candidateNames(mapping), ...namedOutputCandidates()])]);
@@ -93,9 +96,11 @@ export async function inspect(port: WorkbookPort, options: JobOptions = {}): Pro
   const read = readInputs(names.values, mapping);
   const { scheme, source, findings } = resolveScheme(options, state, settings.scheme);
   const scoreSheet = state.owned[markName('评分表')];
-  const manual = scoreSheet ? readManualEntries(scoreSheet.values) : undefined;
+  // Our 评分表 exists but holds nothing: a write was interrupted after clearing it. The clerk's
+  // entries are then restored from the copy the settings sheet keeps.
+  const manual = !scoreSheet ? undefined : hasValues(scoreSheet.values) ? readManualEntries(scoreSheet.values) : settings.manual;
   const evaluation = evaluate({ readings: read.readings, findings: [...read.findings, ...findings] }, { scheme, manual });
-  return { state, names, mapping, evaluation, schemeSource: source };
+  return { state, names, mapping, evaluation, schemeSource: source, manual };
 }
 
 /** The sheet name each role is written to: our own sheet where we have one, else a free name. */
@@ -138,7 +143,7 @@ function targetSheets(state: WorkbookState, conflict: 'rename' | 'ask'): { names
 export async function runJob(port: WorkbookPort, options: JobOptions = {}): Promise<JobResult> {
   const progress = options.onProgress ?? (() => undefined);
   const inspection = await inspect(port, options);
-  const { evaluation, state, names: namesRead, mapping } = inspection;
+  const { evaluation, state, names: namesRead, mapping, manual } = inspection;
   if (evaluation.blocked) {
     progress('done');
     return { ...inspection, written: false, sheets: {}, notices: [], conflicts: [] };
@@ -153,8 +158,10 @@ export async function runJob(port: WorkbookPort, options: JobOptions = {}): Prom
   const layouts = buildLayouts(evaluation, {
     names: target.names,
     date: options.date ?? new Date(),
-    settings: { mapping, scheme: storedScheme ?? evaluation.scheme.name },
+    settings: { mapping, scheme: storedScheme ?? evaluation.scheme.name, manual },
   });
+  // The settings sheet (with its copy of the clerk's manual entries) first: see WorkbookSettings.manual.
+  layouts.sort((a, b) => Number(b.role === '设置') - Number(a.role === '设置'));
   const outputs = namedOutputs(evaluation, namesRead.values, [...Object.values(target.names), ...Object.values(state.owned).map((o) => o.sheet)]);
   progress('write');
   await port.write({

@@ -126,3 +126,13 @@ describe('namedOutputs', () => {
     expect(namedOutputs(ev, values, ['评分表'])).toEqual([]);
   });
 });
+
+describe('the settings sheet keeps a copy of the clerk\'s manual entries', () => {
+  it('writes and reads the copy back (scores as numbers, notes as text)', () => {
+    const manual = { scores: { 绩效目标合理性: 3.6, 经济效益: 4.5 }, notes: { 经济效益: '协调新增贷款', 预算调整率: '=工资调标' } };
+    const layout = settingsSheet({ mapping: { 编制数: '编制人数' }, scheme: '通用', manual }, '设置');
+    expect(readSettings(layoutValues(layout))).toEqual({ mapping: { 编制数: '编制人数' }, scheme: '通用', manual });
+    const noteCell = layout.rows.flat().find((c) => c?.value === '=工资调标');
+    expect(noteCell?.text).toBe(true);
+  });
+});

@@ -57,7 +57,8 @@ test('the whole job takes at most 3 syncs on the Office adapter', () => {
 
 test('both adapters create the same sheets in the same order', () => {
   expect(office.sheets.map((s) => [s.name, s.visibility ?? 'visible'])).toEqual(xlsx.sheets.map((s) => [s.name, s.visibility ?? 'visible']));
-  expect(office.sheets.map((s) => s.name)).toEqual(['基础数据', ...OURS]);
+  // The hidden settings sheet comes first: it is written before the 评分表 is cleared (job.ts).
+  expect(office.sheets.map((s) => s.name)).toEqual(['基础数据', '绩效自评设置', '指标计算', '评分表', '自评报告', '评分方案']);
 });
 
 test.each(OURS)('%s: the same cells, formulas and number formats', (sheet) => {
@@ -136,6 +137,40 @@ describe('a write that fails at its Nth command (the real job, the sample)', () 
       expect({ n, sheets: repaired.sheets.map((s) => s.name) }).toEqual({ n, sheets: clean.sheets.map((s) => s.name) });
       for (const sheet of OURS) expect({ n, sheet, cells: cells(repaired, sheet) }).toEqual({ n, sheet, cells: cells(clean, sheet) });
       expect({ n, names: names(repaired) }).toEqual({ n, names: names(clean) });
+    }
+  });
+});
+
+describe('an interrupted re-run never loses the manual scores the clerk typed', () => {
+  test('for a failure at any command of the write, the next run restores every typed score and note', async () => {
+    // A filled workbook in which the clerk typed two manual scores and a note.
+    const { fill, loadBook, rowOf, saveBook, sheet } = await import('../support/filled');
+    const book = await loadBook((await fill(sampleBytes())).bytes);
+    const ws = sheet(book, '评分表');
+    rowOf(ws, 3, '绩效目标合理性').getCell(7).value = 3.6;
+    rowOf(ws, 3, '经济效益').getCell(7).value = 4.5;
+    rowOf(ws, 3, '经济效益').getCell(8).value = '协调金融机构新增贷款';
+    const typed = await dumpFixture(await saveBook(book));
+
+    const reference = new FakeExcel(typed);
+    const port = new OfficeWorkbook({ run: reference.runner(), isSetSupported: reference.isSetSupported });
+    let before = 0;
+    await runJob(
+      { readState: (m, p) => port.readState(m, p), readNames: (c) => port.readNames(c), write: (plan) => ((before = reference.commandCount), port.write(plan)) },
+      { date: REPORT_DATE },
+    );
+    const commands = reference.commandCount - before;
+    const clean = reference.dump();
+
+    for (let n = 1; n <= commands; n += Math.max(1, Math.floor(commands / 60))) {
+      const excel = new FakeExcel(typed);
+      const p = new OfficeWorkbook({ run: excel.runner(), isSetSupported: excel.isSetSupported });
+      await expect(
+        runJob({ readState: (m, q) => p.readState(m, q), readNames: (c) => p.readNames(c), write: (plan) => (excel.failAtCommand(n), p.write(plan)) }, { date: REPORT_DATE }),
+      ).rejects.toBeInstanceOf(WorkbookError);
+      const rerun = await runJob(new OfficeWorkbook({ run: excel.runner(), isSetSupported: excel.isSetSupported }), { date: REPORT_DATE });
+      expect({ n, total: rerun.evaluation.total.toFixed(2) }).toEqual({ n, total: '55.57' }); // 47.47 + 3.6 + 4.5
+      expect({ n, cells: cells(excel.dump(), '评分表') }).toEqual({ n, cells: cells(clean, '评分表') });
     }
   });
 });
