@@ -160,8 +160,9 @@ export async function runJob(port: WorkbookPort, options: JobOptions = {}): Prom
     date: options.date ?? new Date(),
     settings: { mapping, scheme: storedScheme ?? evaluation.scheme.name, manual },
   });
-  // The settings sheet (with its copy of the clerk's manual entries) first: see WorkbookSettings.manual.
-  layouts.sort((a, b) => Number(b.role === '设置') - Number(a.role === '设置'));
+  // When our 评分表 is rewritten, the settings sheet with its copy of the clerk's manual entries is
+  // written before it (see WorkbookSettings.manual); a new workbook keeps the natural sheet order.
+  if (target.replaces['评分表']) layouts.sort((a, b) => Number(b.role === '设置') - Number(a.role === '设置'));
   const outputs = namedOutputs(evaluation, namesRead.values, [...Object.values(target.names), ...Object.values(state.owned).map((o) => o.sheet)]);
   progress('write');
   await port.write({
