@@ -7,6 +7,11 @@
 import type { CellValue, Evaluation, Finding, ManualEntries, NameMapping, Scheme } from '../engine/types';
 import type { WorkbookSettings } from '../sheets/设置';
 import type { WorkbookPort, WorkbookState, NamesRead } from '../workbook/port';
+import { evaluate } from '../engine/evaluate';
+import { candidateNames, readInputs } from '../engine/reading';
+import { getPreset } from '../engine/schemes';
+import { buildLayouts, markName, namedOutputCandidates, namedOutputs, OUR_SHEETS, readManualEntries, readSettings, schemeFromSheet, uniqueSheetName } from '../sheets';
+import type { SheetLayout } from '../sheets/layout';
 
 export type JobStep = 'read-state' | 'read-names' | 'evaluate' | 'layout' | 'write' | 'done';
 
@@ -15,7 +20,7 @@ export interface JobOptions {
   scheme?: string | Scheme;
   /** Overrides the mapping stored in the workbook (the mapping editor passes its draft). */
   mapping?: NameMapping;
-  /** Stored into the workbook's settings by runJob when given. */
+  /** Store `mapping` in the workbook's settings; without it a draft mapping is used once and not kept. */
   saveMapping?: boolean;
   /** When our sheet name is taken by a sheet of the clerk's: pick `评分表 (2)` (CLI) or fail asking (pane). */
   onNameConflict?: 'rename' | 'ask';
@@ -33,6 +38,8 @@ export interface Inspection {
   schemeSource: string;
   /** The clerk's manual scores and notes found in the workbook (kept on re-runs). */
   manual?: ManualEntries;
+  /** The mapping stored in the workbook (what `mapping` was before any override). */
+  storedMapping: NameMapping;
 }
 
 export interface JobResult extends Inspection {
@@ -49,12 +56,6 @@ export interface JobResult extends Inspection {
 export type { WorkbookPort };
 
 // ---------------------------------------------------------------------------------------------
-
-import { evaluate } from '../engine/evaluate';
-import { candidateNames, readInputs } from '../engine/reading';
-import { getPreset } from '../engine/schemes';
-import { buildLayouts, markName, namedOutputCandidates, namedOutputs, OUR_SHEETS, readManualEntries, readSettings, schemeFromSheet, uniqueSheetName } from '../sheets';
-import type { SheetLayout } from '../sheets/layout';
 
 type SheetRole = Exclude<SheetLayout['role'], '基础数据'>;
 
@@ -100,7 +101,7 @@ export async function inspect(port: WorkbookPort, options: JobOptions = {}): Pro
   // entries are then restored from the copy the settings sheet keeps.
   const manual = !scoreSheet ? undefined : hasValues(scoreSheet.values) ? readManualEntries(scoreSheet.values) : settings.manual;
   const evaluation = evaluate({ readings: read.readings, findings: [...read.findings, ...findings] }, { scheme, manual });
-  return { state, names, mapping, evaluation, schemeSource: source, manual };
+  return { state, names, mapping, storedMapping: settings.mapping, evaluation, schemeSource: source, manual };
 }
 
 /** The sheet name each role is written to: our own sheet where we have one, else a free name. */
@@ -143,7 +144,7 @@ function targetSheets(state: WorkbookState, conflict: 'rename' | 'ask'): { names
 export async function runJob(port: WorkbookPort, options: JobOptions = {}): Promise<JobResult> {
   const progress = options.onProgress ?? (() => undefined);
   const inspection = await inspect(port, options);
-  const { evaluation, state, names: namesRead, mapping, manual } = inspection;
+  const { evaluation, state, names: namesRead, mapping, storedMapping, manual } = inspection;
   if (evaluation.blocked) {
     progress('done');
     return { ...inspection, written: false, sheets: {}, notices: [], conflicts: [] };
@@ -158,7 +159,7 @@ export async function runJob(port: WorkbookPort, options: JobOptions = {}): Prom
   const layouts = buildLayouts(evaluation, {
     names: target.names,
     date: options.date ?? new Date(),
-    settings: { mapping, scheme: storedScheme ?? evaluation.scheme.name, manual },
+    settings: { mapping: options.saveMapping ? mapping : storedMapping, scheme: storedScheme ?? evaluation.scheme.name, manual },
   });
   // When our 评分表 is rewritten, the settings sheet with its copy of the clerk's manual entries is
   // written before it (see WorkbookSettings.manual); a new workbook keeps the natural sheet order.

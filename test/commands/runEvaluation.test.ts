@@ -15,6 +15,7 @@ function result(written: boolean, findings: Finding[] = [], extra: Partial<Evalu
     state: { sheets: [], owned: {} },
     names: { all: [], values: {} },
     mapping: {},
+    storedMapping: {},
     evaluation,
     schemeSource: '预设：通用',
     written,

@@ -112,6 +112,7 @@ export function inspection(overrides: Partial<Inspection> = {}): Inspection {
     state: EMPTY_STATE,
     names: { all: [], values: {} },
     mapping: {},
+    storedMapping: {},
     evaluation: evaluation(),
     schemeSource: '预设：通用',
     ...overrides,
