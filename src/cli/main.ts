@@ -135,7 +135,8 @@ async function fillCommand(input: string | undefined, out: string | undefined, s
   writeOut(out, await book.toBuffer());
   io.out(renderSummary(result.evaluation, result.schemeSource));
   for (const n of result.notices) io.out(`注意：${n}`);
-  io.out(`\n已写入 ${resolve(out)}（工作表：${Object.values(result.sheets).join('、')}）`);
+  const visible = Object.entries(result.sheets).filter(([role]) => role !== '设置').map(([, name]) => name);
+  io.out(`\n已写入 ${resolve(out)}（工作表：${visible.join('、')}；另有隐藏的设置表“${result.sheets['设置']}”）`);
   return 0;
 }
 
