@@ -15,6 +15,7 @@ import { nameFormula, parseLocal, splitSheet, type CellBox } from './address';
 import type { ApiFeatures } from './apiSets';
 import { FORMULA_LIKE, queueLayoutContent, queueLayoutCosmetics } from './layoutWriter';
 import type { StateSnapshot } from './readState';
+import { planNames } from '../planNames';
 
 /**
  * Refuses a plan that would fail or damage the workbook, before any command is queued: a protected
@@ -78,30 +79,6 @@ export function checkPlan(plan: WritePlan, known: StateSnapshot): void {
       'AccessDenied',
     );
   }
-}
-
-/**
- * The names a plan writes: each layout's ownership mark (hidden, A1; none for 基础数据, which is
- * the clerk's), the layout's own names, then plan.names (which win).
- */
-export function planNames(plan: WritePlan): NameWrite[] {
-  const byName = new Map<string, NameWrite>();
-  for (const { layout } of plan.sheets) {
-    if (layout.role !== '基础数据') {
-      const mark = markName(layout.role);
-      byName.set(mark.toLowerCase(), { name: mark, sheet: layout.name, cell: 'A1', hidden: true });
-    }
-    for (const n of layout.names ?? []) {
-      byName.set(n.name.toLowerCase(), {
-        name: n.name,
-        sheet: layout.name,
-        cell: cellAddress(n.row, n.col),
-        hidden: n.hidden,
-      });
-    }
-  }
-  for (const n of plan.names) byName.set(n.name.toLowerCase(), n);
-  return [...byName.values()];
 }
 
 export function queueWrite(

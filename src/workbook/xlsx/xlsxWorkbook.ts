@@ -9,6 +9,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { SheetLayout } from '../../sheets/layout';
+import { planNames } from '../planNames';
 import { WorkbookError, type NamesRead, type SheetInfo, type WorkbookPort, type WorkbookState, type WritePlan } from '../port';
 import { applyLayout, overlappingMerges } from './applyLayout';
 import {
@@ -30,14 +31,6 @@ export interface CreateOptions {
   /** Fixed creation/modification time, for reproducible files. */
   created?: Date;
 }
-
-/** The mark of one of our sheets (spec: a hidden workbook name pointing at its A1). */
-export function ownershipMark(role: string): string {
-  return `_jixiao_${role}`;
-}
-
-/** The layout role whose sheet becomes the clerk's (the template's 基础数据): never marked as ours. */
-const CLERK_ROLE = '基础数据';
 
 interface OurName {
   name: string;
@@ -252,17 +245,12 @@ export class XlsxWorkbook implements WorkbookPort {
     }
   }
 
-  /** Our names by lower-case name: marks and layout names first, the plan's own names win. */
+  /** Our names (planNames) by lower-case name, with 1-based cell coordinates. */
   private ourNames(plan: WritePlan): Map<string, OurName> {
     const ours = new Map<string, OurName>();
-    const put = (n: OurName) => ours.set(n.name.toLowerCase(), n);
-    for (const { layout } of plan.sheets) {
-      if (layout.role !== CLERK_ROLE) put({ name: ownershipMark(layout.role), sheet: layout.name, row: 1, col: 1, hidden: true });
-      for (const n of layout.names ?? []) put({ name: n.name, sheet: layout.name, row: n.row + 1, col: n.col + 1, hidden: !!n.hidden });
-    }
-    for (const n of plan.names) {
+    for (const n of planNames(plan)) {
       const cell = parseCellAddress(n.cell)!;
-      put({ name: n.name, sheet: n.sheet, row: cell.row, col: cell.col, hidden: !!n.hidden });
+      ours.set(n.name.toLowerCase(), { name: n.name, sheet: n.sheet, row: cell.row, col: cell.col, hidden: !!n.hidden });
     }
     return ours;
   }
