@@ -10,8 +10,7 @@ import type { WorkbookPort, WorkbookState, NamesRead } from '../workbook/port';
 import { evaluate } from '../engine/evaluate';
 import { candidateNames, readInputs } from '../engine/reading';
 import { getPreset } from '../engine/schemes';
-import { buildLayouts, markName, namedOutputCandidates, namedOutputs, OUR_SHEETS, readManualEntries, readSettings, schemeFromSheet, uniqueSheetName } from '../sheets';
-import type { SheetLayout } from '../sheets/layout';
+import { buildLayouts, markName, namedOutputCandidates, namedOutputs, OUR_MARKS, OUR_ROLES, OUR_SHEETS, type SheetRole, readManualEntries, readSettings, schemeFromSheet, uniqueSheetName } from '../sheets';
 
 export type JobStep = 'read-state' | 'read-names' | 'evaluate' | 'layout' | 'write' | 'done';
 
@@ -57,9 +56,6 @@ export type { WorkbookPort };
 
 // ---------------------------------------------------------------------------------------------
 
-type SheetRole = Exclude<SheetLayout['role'], '基础数据'>;
-
-const ROLES = Object.keys(OUR_SHEETS) as SheetRole[];
 
 function hasValues(grid: CellValue[][]): boolean {
   return grid.some((row) => row.some((v) => v !== null && v !== ''));
@@ -87,7 +83,7 @@ function resolveScheme(options: JobOptions, state: WorkbookState, stored: string
 export async function inspect(port: WorkbookPort, options: JobOptions = {}): Promise<Inspection> {
   const progress = options.onProgress ?? (() => undefined);
   progress('read-state');
-  const state = await port.readState(ROLES.map(markName), ROLES.map((role) => OUR_SHEETS[role]));
+  const state = await port.readState([...OUR_MARKS], OUR_ROLES.map((role) => OUR_SHEETS[role]));
   const settingsSheet = state.owned[markName('设置')];
   const settings: WorkbookSettings = settingsSheet ? readSettings(settingsSheet.values) : { mapping: {} };
   const mapping = options.mapping ?? settings.mapping;
@@ -112,7 +108,7 @@ function targetSheets(state: WorkbookState, conflict: 'rename' | 'ask'): { names
   const replaces: Partial<Record<SheetRole, string>> = {};
   const notices: string[] = [];
   const conflicts: string[] = [];
-  for (const role of ROLES) {
+  for (const role of OUR_ROLES) {
     const own = state.owned[markName(role)];
     if (own) {
       names[role] = own.sheet;

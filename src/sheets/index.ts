@@ -11,7 +11,7 @@ import { reportSheet } from './自评报告';
 import { schemeSheet } from './评分方案';
 import { settingsSheet, type WorkbookSettings } from './设置';
 
-export { OUR_SHEETS, markName, uniqueSheetName, type SheetRole } from './names';
+export { OUR_SHEETS, OUR_ROLES, OUR_MARKS, markName, uniqueSheetName, type SheetRole } from './names';
 export { indicatorSheet, indicatorName } from './指标计算';
 export { scoreSheet, readManualEntries } from './评分表';
 export { reportSheet, reportLayout } from './自评报告';

@@ -16,6 +16,12 @@ export const OUR_SHEETS: Record<SheetRole, string> = {
   设置: '绩效自评设置',
 };
 
+/** Our roles in the order the sheets are written. */
+export const OUR_ROLES = Object.keys(OUR_SHEETS) as SheetRole[];
+
+/** The marks of all our sheets, as readState is asked for them. */
+export const OUR_MARKS: readonly string[] = OUR_ROLES.map((role) => markName(role));
+
 export function markName(role: SheetLayout['role']): string {
   return '_jixiao_' + role;
 }

@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { inspect } from '../../src/app/job';
 import { INPUTS } from '../../src/engine/catalogue';
 import type { Finding } from '../../src/engine/types';
-import { markName, OUR_SHEETS, type SheetRole } from '../../src/sheets';
+import { markName, OUR_MARKS, OUR_ROLES, OUR_SHEETS, type SheetRole } from '../../src/sheets';
 import type { OwnedSheet } from '../../src/workbook/port';
 import { readWorkbookXml, XlsxWorkbook } from '../../src/workbook/xlsx';
 import {
@@ -35,7 +35,6 @@ jest.setTimeout(30_000);
 const ROOT = resolve(__dirname, '..', '..');
 const SHOTS = join(ROOT, 'test-output', 'e2e');
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const ROLES = Object.keys(OUR_SHEETS) as SheetRole[];
 
 let server: PreviewServer;
 let browser: Browser;
@@ -156,7 +155,7 @@ test('下载模板 gives the empty input workbook: one 基础数据 sheet naming
   const { name, bytes } = await download(pane.page, '下载模板');
   expect(name).toBe('绩效自评-输入模板.xlsx');
   const template = await XlsxWorkbook.open(bytes);
-  const state = await template.readState(ROLES.map(markName));
+  const state = await template.readState([...OUR_MARKS]);
   expect(state.sheets.map((s) => s.name)).toEqual(['基础数据']);
   expect(state.owned).toEqual({});
   const { values } = await template.readNames(INPUTS.map((d) => d.name));
@@ -220,7 +219,7 @@ describe('the sample workbook', () => {
     const { name, bytes } = await download(page, '下载结果');
     expect(name).toBe('sample-xinzhou-2021-自评结果.xlsx');
     const filled = await XlsxWorkbook.open(bytes);
-    const state = await filled.readState(ROLES.map(markName));
+    const state = await filled.readState([...OUR_MARKS]);
     expect(state.sheets.map((s) => [s.name, s.visibility === 'visible'])).toEqual([
       ['基础数据', true],
       ['指标计算', true],
@@ -230,7 +229,7 @@ describe('the sample workbook', () => {
       ['绩效自评设置', false],
     ]);
     const owned = (role: SheetRole) => state.owned[markName(role)];
-    expect(ROLES.map((role) => owned(role)?.sheet)).toEqual(ROLES.map((role) => OUR_SHEETS[role]));
+    expect(OUR_ROLES.map((role) => owned(role)?.sheet)).toEqual(OUR_ROLES.map((role) => OUR_SHEETS[role]));
     // The 评分表 the clerk receives carries the total and grade the pane showed.
     expect(gridRow(owned('评分表'), '合计')).toContain(47.47);
     expect(gridRow(owned('评分表'), '评价等级')).toContain('差');

@@ -6,9 +6,7 @@ import type { OwnedSheet, SheetInfo, WorkbookState } from '../port';
 import { parseAddress } from './address';
 import type { ApiFeatures } from './apiSets';
 import { gridFromA1 } from './cellValues';
-import { markName, OUR_SHEETS, type SheetRole } from '../../sheets/names';
-
-const ROLES = Object.keys(OUR_SHEETS) as SheetRole[];
+import { OUR_MARKS } from '../../sheets/names';
 
 export interface StateSnapshot {
   state: WorkbookState;
@@ -41,7 +39,7 @@ export async function readStateBatch(
   // A missing mark, or one whose sheet was deleted (#REF!), yields null objects all down the chain.
   // Every role's mark is probed, so write knows our sheets even when asked for fewer marks.
   const requested = new Set(marks);
-  const allMarks = [...new Set([...marks, ...ROLES.map(markName)])];
+  const allMarks = [...new Set([...marks, ...OUR_MARKS])];
   const probes = allMarks.map((mark) => {
     const item = context.workbook.names.getItemOrNullObject(mark);
     const sheet = item.getRangeOrNullObject().worksheet;
