@@ -12,7 +12,7 @@ module.exports = {
     {
       displayName: 'dom',
       testEnvironment: 'jsdom',
-      testMatch: ['<rootDir>/test/**/*.test.tsx'],
+      testMatch: ['<rootDir>/test/**/*.test.tsx', '<rootDir>/src/**/*.test.tsx'],
       transform: { '^.+\\.tsx?$': tsJest },
       setupFilesAfterEnv: ['<rootDir>/test/support/dom-setup.ts'],
     },

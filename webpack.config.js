@@ -64,7 +64,9 @@ class BundleBudgetPlugin {
             const files = [...chunk.files].filter((f) => f.endsWith('.js') && !initialFiles.has(f));
             if (files.length === 0) continue;
             const total = sum(files);
-            lines.push(`  延迟 / lazy ${chunk.name || chunk.id}: ${kib(total.raw)} / ${kib(total.gzip)}  [${files.join(', ')}]`);
+            lines.push(
+              `  延迟 / lazy ${chunk.name || chunk.id}: ${kib(total.raw)} / ${kib(total.gzip)}  [${files.join(', ')}]`,
+            );
           }
           compilation.getLogger('BundleBudgetPlugin').info(lines.join('\n'));
         },
@@ -164,7 +166,16 @@ module.exports = async (env = {}, argv = {}) => {
       extensions: ['.tsx', '.ts', '.mjs', '.js'],
       // Browser code only: ExcelJS and JSZip resolve to their browser builds via the "browser" field;
       // Node core modules that slip in become empty instead of pulling polyfills.
-      fallback: { fs: false, path: false, os: false, crypto: false, stream: false, zlib: false, util: false, buffer: false },
+      fallback: {
+        fs: false,
+        path: false,
+        os: false,
+        crypto: false,
+        stream: false,
+        zlib: false,
+        util: false,
+        buffer: false,
+      },
     },
     module: {
       // ExcelJS's browser build is one prebuilt browserify bundle: nothing for webpack to parse.

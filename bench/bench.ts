@@ -74,7 +74,9 @@ function listFiles(dir: string): string[] {
 /** Script files a built page loads up front (its <script src> tags). */
 function pageScripts(dist: string, page: string): string[] {
   const html = readFileSync(join(dist, page), 'utf8');
-  return [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+\.js)/g)].map((m) => join(dist, m[1])).filter((f) => !f.includes('office-js'));
+  return [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+\.js)/g)]
+    .map((m) => join(dist, m[1]))
+    .filter((f) => !f.includes('office-js'));
 }
 
 function benchBundle(): void {
@@ -84,8 +86,10 @@ function benchBundle(): void {
   const commandsOnly = pageScripts(dist, 'commands.html').filter((f) => !initial.includes(f) && /commands/.test(f));
   const pane = js.filter((f) => !commandsOnly.includes(f));
   const excel = pane.filter((f) => /exceljs/i.test(f));
-  const sum = (files: string[], gz: boolean) => files.reduce((n, f) => n + (gz ? gzipSync(readFileSync(f)).length : statSync(f).size), 0);
-  const kb = (files: string[]) => `${(sum(files, false) / 1024).toFixed(1)} KB raw, ${(sum(files, true) / 1024).toFixed(1)} KB gzip`;
+  const sum = (files: string[], gz: boolean) =>
+    files.reduce((n, f) => n + (gz ? gzipSync(readFileSync(f)).length : statSync(f).size), 0);
+  const kb = (files: string[]) =>
+    `${(sum(files, false) / 1024).toFixed(1)} KB raw, ${(sum(files, true) / 1024).toFixed(1)} KB gzip`;
   line('pane first load (taskpane.html scripts)', kb(initial), '≤ 350 KB gzip');
   line('pane with every lazy chunk, no office.js', kb(pane));
   line('  of which ExcelJS (browser page only)', kb(excel));

@@ -2,10 +2,17 @@
 'use strict';
 // The CLI is compiled by `npm run build:cli` (also run by `npm run demo` and `npm run bench`).
 try {
-  require('../dist-cli/src/cli/main.js').main(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code; },
-    (err) => { console.error('内部错误：' + (err && err.stack ? err.stack : err)); process.exitCode = 1; },
-  );
+  require('../dist-cli/src/cli/main.js')
+    .main(process.argv.slice(2))
+    .then(
+      (code) => {
+        process.exitCode = code;
+      },
+      (err) => {
+        console.error('内部错误：' + (err && err.stack ? err.stack : err));
+        process.exitCode = 1;
+      },
+    );
 } catch (err) {
   if (err && err.code === 'MODULE_NOT_FOUND') {
     console.error('命令行尚未编译，请先运行 npm run build:cli');

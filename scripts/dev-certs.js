@@ -56,12 +56,16 @@ async function devHttpsOptions({ homeDir = HOME_DIR, projectDir = PROJECT_DIR, l
     try {
       pair = await generatePair(projectDir);
     } catch (err) {
-      log(`⚠ 无法生成开发证书，改用 webpack-dev-server 自签名证书 / could not generate dev certificates, using a self-signed one: ${err.message}`);
+      log(
+        `⚠ 无法生成开发证书，改用 webpack-dev-server 自签名证书 / could not generate dev certificates, using a self-signed one: ${err.message}`,
+      );
       return null;
     }
   }
   if (!pair) return null;
-  log(`开发证书 / dev certificate: ${path.join(pair.dir, 'localhost.crt')}（如需信任请导入 / to trust it import ${path.join(pair.dir, 'ca.crt')}）`);
+  log(
+    `开发证书 / dev certificate: ${path.join(pair.dir, 'localhost.crt')}（如需信任请导入 / to trust it import ${path.join(pair.dir, 'ca.crt')}）`,
+  );
   return { key: pair.key, cert: pair.cert };
 }
 

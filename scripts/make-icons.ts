@@ -51,9 +51,7 @@ const bars: Shape[] = [rect(0.2, 0.62, 0.34, 0.8), rect(0.43, 0.5, 0.57, 0.8), r
 /** A tick above the bars: the evaluation passed. */
 function tick(x: number, y: number): boolean {
   const width = 0.055;
-  return (
-    segmentDistance(x, y, 0.22, 0.3, 0.34, 0.41) <= width || segmentDistance(x, y, 0.34, 0.41, 0.6, 0.17) <= width
-  );
+  return segmentDistance(x, y, 0.22, 0.3, 0.34, 0.41) <= width || segmentDistance(x, y, 0.34, 0.41, 0.6, 0.17) <= width;
 }
 
 const glyph: Shape = (x, y) => tick(x, y) || bars.some((bar) => bar(x, y));

@@ -33,7 +33,14 @@ export const SAMPLE_ROWS: Row[] = [
   { section: '三、预算执行' },
   { input: '年初预算数', label: '年初预算数', value: 153.76, unit: '万元', format: AMOUNT },
   { input: '预算调整数', label: '年中预算调整数', value: 20.8, unit: '万元', note: '工资调标', format: AMOUNT },
-  { input: '全年预算数', label: '全年预算数（调整后）', value: 174.56, unit: '万元', note: '全部为基本支出', format: AMOUNT },
+  {
+    input: '全年预算数',
+    label: '全年预算数（调整后）',
+    value: 174.56,
+    unit: '万元',
+    note: '全部为基本支出',
+    format: AMOUNT,
+  },
   { input: '全年执行数', label: '全年执行数', value: 174.56, unit: '万元', format: AMOUNT },
   { input: '结转结余总额', label: '年末结转结余总额', value: 0, unit: '万元', format: AMOUNT },
   { input: '上年结转结余总额', label: '上年末结转结余总额', value: null, unit: '万元', note: '待查', format: AMOUNT },
@@ -46,9 +53,23 @@ export const SAMPLE_ROWS: Row[] = [
   { input: '公用经费预算数', label: '公用经费预算数', value: 31.9, unit: '万元', format: AMOUNT },
   { input: '公用经费支出数', label: '公用经费支出数', value: 31.9, unit: '万元', format: AMOUNT },
   { input: '三公经费预算数', label: '“三公”经费预算数', value: 3, unit: '万元', format: AMOUNT },
-  { input: '三公经费支出数', label: '“三公”经费支出数', value: 0.55, unit: '万元', note: '全部为公务用车运行费', format: AMOUNT },
+  {
+    input: '三公经费支出数',
+    label: '“三公”经费支出数',
+    value: 0.55,
+    unit: '万元',
+    note: '全部为公务用车运行费',
+    format: AMOUNT,
+  },
   { input: '上年三公经费支出数', label: '上年“三公”经费支出数', value: 0.49, unit: '万元', format: AMOUNT },
-  { input: '上年三公经费预算数', label: '上年“三公”经费预算数', value: null, unit: '万元', note: '待查', format: AMOUNT },
+  {
+    input: '上年三公经费预算数',
+    label: '上年“三公”经费预算数',
+    value: null,
+    unit: '万元',
+    note: '待查',
+    format: AMOUNT,
+  },
   { input: '政府采购预算数', label: '政府采购预算数', value: 2.01, unit: '万元', format: AMOUNT },
   { input: '政府采购金额', label: '政府采购实际金额', value: 2.01, unit: '万元', format: AMOUNT },
   { input: '固定资产总额', label: '固定资产总额', value: 85.32, unit: '万元', format: AMOUNT },
@@ -125,7 +146,15 @@ const SECTION = { ...BORDER, bold: true, fill: '#F2F2F2' };
 
 export function sampleLayout(): SheetLayout {
   const rows: (LayoutCell | null)[][] = [
-    [{ value: '忻州市人民政府金融工作办公室2021年度部门整体支出绩效自评基础数据', style: { bold: true, size: 14, horizontal: 'center', vertical: 'middle' } }, null, null, null],
+    [
+      {
+        value: '忻州市人民政府金融工作办公室2021年度部门整体支出绩效自评基础数据',
+        style: { bold: true, size: 14, horizontal: 'center', vertical: 'middle' },
+      },
+      null,
+      null,
+      null,
+    ],
     [{ value: '金额单位：万元', style: { horizontal: 'right' } }, null, null, null],
     ['项目', '数值', '单位', '备注'].map((value) => ({ value, style: HEADER })),
   ];
@@ -180,7 +209,10 @@ export function sampleLayout(): SheetLayout {
 }
 
 export async function buildSampleWorkbook(): Promise<Uint8Array> {
-  const book = await XlsxWorkbook.create({ creator: '忻州市人民政府金融工作办公室', created: new Date(Date.UTC(2022, 6, 8, 1, 0, 0)) });
+  const book = await XlsxWorkbook.create({
+    creator: '忻州市人民政府金融工作办公室',
+    created: new Date(Date.UTC(2022, 6, 8, 1, 0, 0)),
+  });
   await book.write({ sheets: [{ layout: sampleLayout() }], names: [], namedOutputs: [] });
   return book.toBuffer();
 }

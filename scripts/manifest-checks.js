@@ -86,7 +86,11 @@ function checkHttps(elements, errors) {
     if (!/^https:\/\/[^\s/]+/.test(url)) {
       reported.add(n);
       errors.push(
-        problem(n, `<${n.local}> 的地址必须以 https:// 开头：“${url}”。`, `<${n.local}> must be an https:// URL: "${url}".`),
+        problem(
+          n,
+          `<${n.local}> 的地址必须以 https:// 开头：“${url}”。`,
+          `<${n.local}> must be an https:// URL: "${url}".`,
+        ),
       );
     }
   }
@@ -99,7 +103,9 @@ function checkHttps(elements, errors) {
       .concat(n.text);
     const bad = values.find((v) => /\bhttp:\/\//i.test(v));
     if (bad) {
-      errors.push(problem(n, `<${n.local}> 含有非 https 地址：“${bad}”。`, `<${n.local}> contains a non-https URL: "${bad}".`));
+      errors.push(
+        problem(n, `<${n.local}> 含有非 https 地址：“${bad}”。`, `<${n.local}> contains a non-https URL: "${bad}".`),
+      );
     }
   }
 }
@@ -212,7 +218,9 @@ function checkIcon(n, url, sizes, assetsDir, errors) {
   if (!size) {
     errors.push(problem(n, `图标不是 PNG 文件：${file}。`, `icon is not a PNG file: ${file}.`));
   } else if (size.width !== size.height || (sizes && !sizes.includes(size.width))) {
-    const want = sizes ? { zh: ` ${sizes.join(' 或 ')} 像素见方`, en: `a square of ${sizes.join(' or ')} px` } : { zh: '正方形', en: 'a square' };
+    const want = sizes
+      ? { zh: ` ${sizes.join(' 或 ')} 像素见方`, en: `a square of ${sizes.join(' or ')} px` }
+      : { zh: '正方形', en: 'a square' };
     errors.push(
       problem(
         n,
@@ -241,7 +249,11 @@ function checkIcons(root, elements, resources, assetsDir, errors) {
     const sizes = [...(sizesByResid.get(id) || [])];
     if (sizes.length > 1) {
       errors.push(
-        problem(node, `图片资源 “${id}” 被用作多种尺寸（${sizes.join('、')}）。`, `image "${id}" is used at several sizes (${sizes.join(', ')}).`),
+        problem(
+          node,
+          `图片资源 “${id}” 被用作多种尺寸（${sizes.join('、')}）。`,
+          `image "${id}" is used at several sizes (${sizes.join(', ')}).`,
+        ),
       );
       continue;
     }
@@ -272,7 +284,11 @@ function checkFunctions(elements, commandsDir, errors, notes) {
   const functionNodes = elements.filter((n) => n.local === 'FunctionName');
   if (functionNodes.length && !elements.some((n) => n.local === 'FunctionFile')) {
     errors.push(
-      problem(functionNodes[0], '使用 ExecuteFunction 按钮时必须声明 <FunctionFile>。', 'ExecuteFunction buttons need a <FunctionFile>.'),
+      problem(
+        functionNodes[0],
+        '使用 ExecuteFunction 按钮时必须声明 <FunctionFile>。',
+        'ExecuteFunction buttons need a <FunctionFile>.',
+      ),
     );
   }
   const sources = commandsSources(commandsDir);
@@ -310,11 +326,19 @@ function runOwnChecks(xml, { assetsDir, commandsDir }) {
   try {
     root = parseXml(xml);
   } catch (err) {
-    errors.push(problem(null, `清单不是格式正确的 XML：${err.message}`, `the manifest is not well-formed XML: ${err.message}`));
+    errors.push(
+      problem(null, `清单不是格式正确的 XML：${err.message}`, `the manifest is not well-formed XML: ${err.message}`),
+    );
     return { errors, notes };
   }
   if (root.local !== 'OfficeApp') {
-    errors.push(problem(root, `根元素应为 <OfficeApp>，实际为 <${root.name}>。`, `root element must be <OfficeApp>, found <${root.name}>.`));
+    errors.push(
+      problem(
+        root,
+        `根元素应为 <OfficeApp>，实际为 <${root.name}>。`,
+        `root element must be <OfficeApp>, found <${root.name}>.`,
+      ),
+    );
     return { errors, notes };
   }
   const elements = allElements(root);
@@ -368,7 +392,9 @@ async function runSchemaCheck(xml, xsdDir) {
   const errors = result.valid
     ? []
     : result.errors.map((e) => {
-        const where = e.loc ? { zh: `第 ${e.loc.lineNumber} 行：`, en: `line ${e.loc.lineNumber}: ` } : { zh: '', en: '' };
+        const where = e.loc
+          ? { zh: `第 ${e.loc.lineNumber} 行：`, en: `line ${e.loc.lineNumber}: ` }
+          : { zh: '', en: '' };
         return { zh: `${where.zh}不符合 XSD 架构：${e.message}`, en: `${where.en}XSD: ${e.message}` };
       });
   return { checked: true, errors };
@@ -384,7 +410,8 @@ async function runSchemaCheck(xml, xsdDir) {
 async function validateManifest(manifestPath, options = {}) {
   const xml = fs.readFileSync(manifestPath, 'utf8');
   const besideManifest = path.join(path.dirname(path.resolve(manifestPath)), 'assets');
-  const assetsDir = options.assetsDir || (fs.existsSync(besideManifest) ? besideManifest : path.join(REPO_ROOT, 'assets'));
+  const assetsDir =
+    options.assetsDir || (fs.existsSync(besideManifest) ? besideManifest : path.join(REPO_ROOT, 'assets'));
   const commandsDir = options.commandsDir || path.join(REPO_ROOT, 'src', 'commands');
   const own = runOwnChecks(xml, { assetsDir, commandsDir });
   const notes = [...own.notes];

@@ -25,7 +25,9 @@ function normaliseBaseUrl(input) {
     throw new Error(`Office 加载项只能用 https 地址：“${input}” / Office add-ins need an https base URL: "${input}"`);
   }
   if (url.search || url.hash || url.username || url.password) {
-    throw new Error(`基础地址不能带查询串、锚点或账号：“${input}” / the base URL must not carry a query, fragment or credentials: "${input}"`);
+    throw new Error(
+      `基础地址不能带查询串、锚点或账号：“${input}” / the base URL must not carry a query, fragment or credentials: "${input}"`,
+    );
   }
   return url.origin + (url.pathname.endsWith('/') ? url.pathname : url.pathname + '/');
 }
@@ -45,7 +47,9 @@ function rewriteManifest(xml, baseUrl, devBaseUrl = DEV_BASE_URL) {
 function main(argv) {
   const [baseUrl, manifestArg] = argv;
   if (!baseUrl) {
-    console.error('用法 / usage: node scripts/manifest-for.js <https 基础地址/base URL> [manifest.xml] > out/manifest.xml');
+    console.error(
+      '用法 / usage: node scripts/manifest-for.js <https 基础地址/base URL> [manifest.xml] > out/manifest.xml',
+    );
     return 1;
   }
   const manifestPath = path.resolve(manifestArg || path.join(__dirname, '..', 'manifest.xml'));

@@ -146,14 +146,19 @@ async function main(argv) {
   }
   if (options.build) {
     const webpackCli = require.resolve('webpack-cli/bin/cli.js');
-    const build = spawnSync(process.execPath, [webpackCli, '--mode', 'production'], { cwd: REPO_ROOT, stdio: 'inherit' });
+    const build = spawnSync(process.execPath, [webpackCli, '--mode', 'production'], {
+      cwd: REPO_ROOT,
+      stdio: 'inherit',
+    });
     if (build.status !== 0) {
       console.error('✗ 构建失败，未启动预览 / build failed, preview not started');
       return 1;
     }
   }
   if (!fs.existsSync(path.join(DEFAULT_ROOT, START_PAGE))) {
-    console.error(`✗ ${path.join(DEFAULT_ROOT, START_PAGE)} 不存在，请先运行 npm run build / not found, run npm run build first`);
+    console.error(
+      `✗ ${path.join(DEFAULT_ROOT, START_PAGE)} 不存在，请先运行 npm run build / not found, run npm run build first`,
+    );
     return 1;
   }
   let server;

@@ -12,7 +12,9 @@ const { validateManifest } = require('./manifest-checks');
 
 async function main(argv) {
   const skipSchema = argv.includes('--skip-schema');
-  const manifestPath = path.resolve(argv.find((a) => !a.startsWith('--')) || path.join(__dirname, '..', 'manifest.xml'));
+  const manifestPath = path.resolve(
+    argv.find((a) => !a.startsWith('--')) || path.join(__dirname, '..', 'manifest.xml'),
+  );
   let result;
   try {
     result = await validateManifest(manifestPath, { skipSchema });

@@ -5,12 +5,24 @@
  * All decisions live in the engine and sheets/; this module only sequences them.
  */
 import type { CellValue, Evaluation, Finding, ManualEntries, NameMapping, Scheme } from '../engine/types';
-import type { WorkbookSettings } from '../sheets/设置';
+import type { WorkbookSettings } from '../sheets/settingsSheet';
 import type { WorkbookPort, WorkbookState, NamesRead } from '../workbook/port';
 import { evaluate } from '../engine/evaluate';
 import { candidateNames, readInputs } from '../engine/reading';
 import { getPreset } from '../engine/schemes';
-import { buildLayouts, markName, namedOutputCandidates, namedOutputs, OUR_MARKS, OUR_ROLES, OUR_SHEETS, type SheetRole, readManualEntries, readSettings, schemeFromSheet, uniqueSheetName } from '../sheets';
+import {
+  buildLayouts,
+  markName,
+  OUR_MARKS,
+  OUR_ROLES,
+  OUR_SHEETS,
+  type SheetRole,
+  readManualEntries,
+  readSettings,
+  schemeFromSheet,
+  uniqueSheetName,
+} from '../sheets';
+import { namedOutputCandidates, namedOutputs } from './namedOutputs';
 
 export type JobStep = 'read-state' | 'read-names' | 'evaluate' | 'layout' | 'write' | 'done';
 
@@ -56,13 +68,17 @@ export type { WorkbookPort };
 
 // ---------------------------------------------------------------------------------------------
 
-
 function hasValues(grid: CellValue[][]): boolean {
   return grid.some((row) => row.some((v) => v !== null && v !== ''));
 }
 
-function resolveScheme(options: JobOptions, state: WorkbookState, stored: string | undefined): { scheme: Scheme; source: string; findings: Finding[] } {
-  if (typeof options.scheme === 'object') return { scheme: options.scheme, source: `文件：${options.scheme.name}`, findings: [] };
+function resolveScheme(
+  options: JobOptions,
+  state: WorkbookState,
+  stored: string | undefined,
+): { scheme: Scheme; source: string; findings: Finding[] } {
+  if (typeof options.scheme === 'object')
+    return { scheme: options.scheme, source: `文件：${options.scheme.name}`, findings: [] };
   if (typeof options.scheme === 'string') {
     const preset = getPreset(options.scheme);
     if (!preset) throw new Error(`没有名为“${options.scheme}”的预设评分方案。`);
@@ -72,9 +88,14 @@ function resolveScheme(options: JobOptions, state: WorkbookState, stored: string
   // An empty 评分方案 sheet is what an interrupted write leaves: nothing the clerk wrote, so not a scheme.
   if (own && hasValues(own.values)) {
     const parsed = schemeFromSheet(own.values);
-    if (parsed.scheme) return { scheme: parsed.scheme, source: `工作簿中的评分方案（${own.sheet}）`, findings: parsed.findings };
+    if (parsed.scheme)
+      return { scheme: parsed.scheme, source: `工作簿中的评分方案（${own.sheet}）`, findings: parsed.findings };
     // An invalid workbook scheme blocks: its findings are errors naming the row.
-    return { scheme: getPreset(stored ?? '通用') ?? getPreset('通用')!, source: `工作簿中的评分方案（${own.sheet}，有错误）`, findings: parsed.findings };
+    return {
+      scheme: getPreset(stored ?? '通用') ?? getPreset('通用')!,
+      source: `工作簿中的评分方案（${own.sheet}，有错误）`,
+      findings: parsed.findings,
+    };
   }
   const preset = (stored && getPreset(stored)) || getPreset('通用')!;
   return { scheme: preset, source: `预设：${preset.name}`, findings: [] };
@@ -83,7 +104,10 @@ function resolveScheme(options: JobOptions, state: WorkbookState, stored: string
 export async function inspect(port: WorkbookPort, options: JobOptions = {}): Promise<Inspection> {
   const progress = options.onProgress ?? (() => undefined);
   progress('read-state');
-  const state = await port.readState([...OUR_MARKS], OUR_ROLES.map((role) => OUR_SHEETS[role]));
+  const state = await port.readState(
+    [...OUR_MARKS],
+    OUR_ROLES.map((role) => OUR_SHEETS[role]),
+  );
   const settingsSheet = state.owned[markName('设置')];
   const settings: WorkbookSettings = settingsSheet ? readSettings(settingsSheet.values) : { mapping: {} };
   const mapping = options.mapping ?? settings.mapping;
@@ -95,13 +119,28 @@ export async function inspect(port: WorkbookPort, options: JobOptions = {}): Pro
   const scoreSheet = state.owned[markName('评分表')];
   // Our 评分表 exists but holds nothing: a write was interrupted after clearing it. The clerk's
   // entries are then restored from the copy the settings sheet keeps.
-  const manual = !scoreSheet ? undefined : hasValues(scoreSheet.values) ? readManualEntries(scoreSheet.values) : settings.manual;
-  const evaluation = evaluate({ readings: read.readings, findings: [...read.findings, ...findings] }, { scheme, manual });
+  const manual = !scoreSheet
+    ? undefined
+    : hasValues(scoreSheet.values)
+      ? readManualEntries(scoreSheet.values)
+      : settings.manual;
+  const evaluation = evaluate(
+    { readings: read.readings, findings: [...read.findings, ...findings] },
+    { scheme, manual },
+  );
   return { state, names, mapping, storedMapping: settings.mapping, evaluation, schemeSource: source, manual };
 }
 
 /** The sheet name each role is written to: our own sheet where we have one, else a free name. */
-function targetSheets(state: WorkbookState, conflict: 'rename' | 'ask'): { names: Record<SheetRole, string>; replaces: Partial<Record<SheetRole, string>>; notices: string[]; conflicts: string[] } {
+function targetSheets(
+  state: WorkbookState,
+  conflict: 'rename' | 'ask',
+): {
+  names: Record<SheetRole, string>;
+  replaces: Partial<Record<SheetRole, string>>;
+  notices: string[];
+  conflicts: string[];
+} {
   const owned = new Set(Object.values(state.owned).map((o) => o.sheet.toLowerCase()));
   const taken = state.sheets.map((s) => s.name);
   const names = {} as Record<SheetRole, string>;
@@ -116,7 +155,9 @@ function targetSheets(state: WorkbookState, conflict: 'rename' | 'ask'): { names
       continue;
     }
     const base = OUR_SHEETS[role];
-    const existing = state.sheets.find((s) => s.name.toLowerCase() === base.toLowerCase() && !owned.has(s.name.toLowerCase()));
+    const existing = state.sheets.find(
+      (s) => s.name.toLowerCase() === base.toLowerCase() && !owned.has(s.name.toLowerCase()),
+    );
     const clash = taken.some((t) => t.toLowerCase() === base.toLowerCase() && !owned.has(t.toLowerCase()));
     if (existing?.empty) {
       // An empty sheet with our name (left by an interrupted write, or added blank): nothing to lose.
@@ -155,12 +196,19 @@ export async function runJob(port: WorkbookPort, options: JobOptions = {}): Prom
   const layouts = buildLayouts(evaluation, {
     names: target.names,
     date: options.date ?? new Date(),
-    settings: { mapping: options.saveMapping ? mapping : storedMapping, scheme: storedScheme ?? evaluation.scheme.name, manual },
+    settings: {
+      mapping: options.saveMapping ? mapping : storedMapping,
+      scheme: storedScheme ?? evaluation.scheme.name,
+      manual,
+    },
   });
   // When our 评分表 is rewritten, the settings sheet with its copy of the clerk's manual entries is
   // written before it (see WorkbookSettings.manual); a new workbook keeps the natural sheet order.
   if (target.replaces['评分表']) layouts.sort((a, b) => Number(b.role === '设置') - Number(a.role === '设置'));
-  const outputs = namedOutputs(evaluation, namesRead.values, [...Object.values(target.names), ...Object.values(state.owned).map((o) => o.sheet)]);
+  const outputs = namedOutputs(evaluation, namesRead.values, [
+    ...Object.values(target.names),
+    ...Object.values(state.owned).map((o) => o.sheet),
+  ]);
   progress('write');
   await port.write({
     sheets: layouts.map((layout) => ({ layout, replaces: target.replaces[layout.role] })),

@@ -122,9 +122,16 @@ function reportBlocking(ev: Evaluation, io: Io): number {
   return 2;
 }
 
-async function fillCommand(input: string | undefined, out: string | undefined, scheme: string | undefined, io: Io, options: Partial<JobOptions> = {}): Promise<number> {
+async function fillCommand(
+  input: string | undefined,
+  out: string | undefined,
+  scheme: string | undefined,
+  io: Io,
+  options: Partial<JobOptions> = {},
+): Promise<number> {
   if (!out) throw new UsageError('请用 -o 指定输出文件，例如：jixiao fill 基础数据.xlsx -o 自评结果.xlsx');
-  if (input && resolve(input) === resolve(out)) throw new UsageError('输出文件不能与输入文件相同：原工作簿不会被修改。');
+  if (input && resolve(input) === resolve(out))
+    throw new UsageError('输出文件不能与输入文件相同：原工作簿不会被修改。');
   const book = await openWorkbook(input);
   const result = await runJob(book, { scheme: loadScheme(scheme), onNameConflict: 'rename', ...options });
   if (!result.written) {
@@ -135,12 +142,17 @@ async function fillCommand(input: string | undefined, out: string | undefined, s
   writeOut(out, await book.toBuffer());
   io.out(renderSummary(result.evaluation, result.schemeSource));
   for (const n of result.notices) io.out(`注意：${n}`);
-  const visible = Object.entries(result.sheets).filter(([role]) => role !== '设置').map(([, name]) => name);
+  const visible = Object.entries(result.sheets)
+    .filter(([role]) => role !== '设置')
+    .map(([, name]) => name);
   io.out(`\n已写入 ${resolve(out)}（工作表：${visible.join('、')}；另有隐藏的设置表“${result.sheets['设置']}”）`);
   return 0;
 }
 
-export async function main(argv: string[], io: Io = { out: (t) => console.log(t), err: (t) => console.error(t) }): Promise<number> {
+export async function main(
+  argv: string[],
+  io: Io = { out: (t) => console.log(t), err: (t) => console.error(t) },
+): Promise<number> {
   try {
     const args = parseArgs(argv);
     switch (args.command) {

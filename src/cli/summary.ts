@@ -15,7 +15,10 @@ export function renderSummary(ev: Evaluation, schemeSource: string): string {
   const rows = ev.items.map((it) => {
     const ind = it.indicator;
     const value = ind?.status === 'ok' && ind.value ? formatPercent(ind.value) : ind ? '—' : '';
-    const status = ind ? STATUS[ind.status] + (ind.reason ? `（${ind.reason}）` : ind.missing?.length ? `（缺少${ind.missing.join('、')}）` : '') : '手工评分';
+    const status = ind
+      ? STATUS[ind.status] +
+        (ind.reason ? `（${ind.reason}）` : ind.missing?.length ? `（缺少${ind.missing.join('、')}）` : '')
+      : '手工评分';
     const score = it.excluded ? '不计' : it.score === null ? '待评' : it.score.toFixed(2);
     return [it.item.level3, value, String(it.item.weight), score, status];
   });
@@ -25,7 +28,9 @@ export function renderSummary(ev: Evaluation, schemeSource: string): string {
   out.push('');
   out.push(renderTable(['指标', '指标值', '分值', '得分', '状态'], rows, [1, 2, 3]));
   out.push('');
-  out.push(`自评得分：${ev.total.toFixed(2)}　评价等级：${ev.grade}${ev.provisional ? '　（暂定：尚有手工评分项未评分）' : ''}`);
+  out.push(
+    `自评得分：${ev.total.toFixed(2)}　评价等级：${ev.grade}${ev.provisional ? '　（暂定：尚有手工评分项未评分）' : ''}`,
+  );
   const groups: Finding['severity'][] = ['error', 'warning', 'info'];
   for (const sev of groups) {
     const list = ev.findings.filter((f) => f.severity === sev);

@@ -30,7 +30,10 @@ function pad(text: string, width: number, align: 'left' | 'right'): string {
 export function renderTable(header: string[], rows: string[][], right: number[] = []): string {
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
   const line = (cells: string[]) =>
-    cells.map((c, i) => pad(c ?? '', widths[i], right.includes(i) ? 'right' : 'left')).join('  ').trimEnd();
+    cells
+      .map((c, i) => pad(c ?? '', widths[i], right.includes(i) ? 'right' : 'left'))
+      .join('  ')
+      .trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   return [line(header), rule, ...rows.map(line)].join('\n');
 }

@@ -54,7 +54,10 @@ export function rate(numerator: Decimal, denominator: Decimal): Rate {
   const k = denominator.decimalPlaces();
   // Inputs made by any Decimal constructor with at least 20 digits divide as they are (no copy).
   const n = (numerator.constructor as typeof Decimal).precision >= 20 ? numerator : new Exact(numerator);
-  let exact = k + 2 < POW10.length ? n.times(POW10[k + 2]).div(k ? denominator.times(POW10[k]) : denominator) : n.times(100).div(denominator);
+  let exact =
+    k + 2 < POW10.length
+      ? n.times(POW10[k + 2]).div(k ? denominator.times(POW10[k]) : denominator)
+      : n.times(100).div(denominator);
   if (mayDoubleRound(exact, numerator, denominator)) {
     // Enough digits for the integer part, 2 decimals, and the gap between a quotient and a half,
     // which is at least 1 / (200 × the divisor as an integer): the half-up decision is then exact.

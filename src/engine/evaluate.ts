@@ -5,12 +5,11 @@
 import Decimal from 'decimal.js';
 import type { Evaluation, EvaluationOptions, Finding, InputsRead, ItemScore, Severity } from './types';
 import { TEXT_INPUTS } from './catalogue';
-import { computeIndicators } from './indicators';
-import { validateScheme } from './scheme-validation';
+import { computeIndicators } from './indicatorDefinitions';
+import { validateScheme } from './schemeValidation';
 import { scoreScheme, type Scoring } from './scoring';
 import { checkFigures, gradeAgainstProblems, missingTexts } from './findings';
 import { ZERO } from './decimal';
-
 
 /** Errors first, then warnings, then information; each group in the order the checks ran. */
 function orderFindings(findings: readonly Finding[]): Finding[] {
@@ -68,7 +67,10 @@ export function evaluate(read: InputsRead, options: EvaluationOptions): Evaluati
 
   return {
     unit: unitReading?.status === 'found' && typeof unitReading.value === 'string' ? unitReading.value : '',
-    year: yearReading?.status === 'found' && Decimal.isDecimal(yearReading.value) ? (yearReading.value as Decimal).toNumber() : 0,
+    year:
+      yearReading?.status === 'found' && Decimal.isDecimal(yearReading.value)
+        ? (yearReading.value as Decimal).toNumber()
+        : 0,
     inputs: readings,
     texts,
     indicators,

@@ -8,7 +8,7 @@ import Decimal from 'decimal.js';
 import type { Finding, IndicatorResult, InputReading, Severity } from './types';
 import { inputDef, TEXT_INPUTS } from './catalogue';
 import { formatAmount, formatCount, formatPercent, proseAmount, proseRate } from './format';
-import { QUARTER_INPUTS, QUARTER_NAMES } from './payment-progress';
+import { QUARTER_INPUTS, QUARTER_NAMES } from './paymentProgress';
 import { ZERO, dec, eq, gt, lt } from './decimal';
 
 const TEN = dec(10);
@@ -76,14 +76,25 @@ function cells(ctx: FindingContext, names: readonly string[]): string[] {
 }
 
 /** A finding of a rule; `write` words it (message, and for the narrative the problem and the measure). */
-function finding(ctx: FindingContext, rule: { code: string; severity: Severity }, inputs: string[], write: () => Words): FindingDraft {
+function finding(
+  ctx: FindingContext,
+  rule: { code: string; severity: Severity },
+  inputs: string[],
+  write: () => Words,
+): FindingDraft {
   return { code: rule.code, severity: rule.severity, inputs, cells: cells(ctx, inputs), write };
 }
 
 /** The finding with its texts. */
 export function word(draft: FindingDraft): Finding {
   const words = draft.write();
-  const f: Finding = { code: draft.code, severity: draft.severity, message: words.message, inputs: draft.inputs, cells: draft.cells };
+  const f: Finding = {
+    code: draft.code,
+    severity: draft.severity,
+    message: words.message,
+    inputs: draft.inputs,
+    cells: draft.cells,
+  };
   if (words.problem) f.problem = words.problem;
   if (words.measure) f.measure = words.measure;
   return f;
@@ -119,7 +130,9 @@ const overEstablishment: FindingRule = {
       const r = valueOf(ctx, '在职人员控制率');
       return {
         message: `在职人员数${fig(ctx, '在职人员数', staff)}超过编制数${fig(ctx, '编制数', posts)}，超编${over}人${r ? `，在职人员控制率${formatPercent(r)}` : ''}`,
-        problem: r ? `在职人员超编${over}人，在职人员控制率${proseRate(r)}，超出${r.minus(100).toFixed(2)}个百分点` : `在职人员超编${over}人`,
+        problem: r
+          ? `在职人员超编${over}人，在职人员控制率${proseRate(r)}，超出${r.minus(100).toFixed(2)}个百分点`
+          : `在职人员超编${over}人`,
         measure: '严格控制编制，逐步消化超编人员，新进人员严格按编制管理',
       };
     });
@@ -133,14 +146,16 @@ const sangongIncrease: FindingRule = {
   check(ctx) {
     const result = ctx.indicators['三公经费变动率'];
     const basis = result?.basis ?? '决算口径';
-    const [current, prior] = basis === '预算口径' ? ['三公经费预算数', '上年三公经费预算数'] : ['三公经费支出数', '上年三公经费支出数'];
+    const [current, prior] =
+      basis === '预算口径' ? ['三公经费预算数', '上年三公经费预算数'] : ['三公经费支出数', '上年三公经费支出数'];
     const p = pair(ctx, current, prior);
     if (!p || !gt(p[0], p[1])) return;
     return finding(ctx, this, [current, prior], () => {
       const [cur, pre] = p;
       const rise = cur.minus(pre);
       const what = basis === '预算口径' ? '预算' : '支出';
-      const measure = '从严审批"三公"经费支出，严格执行中央八项规定精神和厉行节约有关要求，压减公务接待、公务用车和因公出国（境）支出，确保"三公"经费只减不增';
+      const measure =
+        '从严审批"三公"经费支出，严格执行中央八项规定精神和厉行节约有关要求，压减公务接待、公务用车和因公出国（境）支出，确保"三公"经费只减不增';
       if (pre.isZero())
         return {
           message: `${prior}为0（${cellOf(ctx, prior) ?? '未注明单元格'}），${current}${fig(ctx, current, cur)}，本年新增${formatAmount(rise)}万元（${basis}）`,
@@ -222,11 +237,16 @@ const budgetAdjustment: FindingRule = {
     const adjusted = num(ctx, '预算调整数');
     if (!r || !adjusted || !gt(adjusted, ZERO)) return;
     const stress = gt(r, TEN);
-    return finding(ctx, { code: this.code, severity: stress ? 'warning' : 'info' }, ['预算调整数', '全年预算数'], () => ({
-      message: `预算调整数${fig(ctx, '预算调整数', adjusted)}占全年预算数${fig(ctx, '全年预算数', num(ctx, '全年预算数') as Decimal)}的${formatPercent(r)}${stress ? '，超过10%' : ''}`,
-      problem: `年中预算调整${proseAmount(adjusted)}，预算调整率${proseRate(r)}，预算编制的前瞻性和准确性有待提高`,
-      measure: '细化年初预算编制，充分预计全年支出需求，减少年中追加调整',
-    }));
+    return finding(
+      ctx,
+      { code: this.code, severity: stress ? 'warning' : 'info' },
+      ['预算调整数', '全年预算数'],
+      () => ({
+        message: `预算调整数${fig(ctx, '预算调整数', adjusted)}占全年预算数${fig(ctx, '全年预算数', num(ctx, '全年预算数') as Decimal)}的${formatPercent(r)}${stress ? '，超过10%' : ''}`,
+        problem: `年中预算调整${proseAmount(adjusted)}，预算调整率${proseRate(r)}，预算编制的前瞻性和准确性有待提高`,
+        measure: '细化年初预算编制，充分预计全年支出需求，减少年中追加调整',
+      }),
+    );
   },
 };
 
@@ -455,7 +475,10 @@ export function checkFigures(ctx: FindingContext): Finding[] {
 }
 
 /** missing-text: each narrative text the workbook does not give (unless reading already said so). */
-export function missingTexts(readings: Record<string, InputReading | undefined>, already: readonly Finding[]): Finding[] {
+export function missingTexts(
+  readings: Record<string, InputReading | undefined>,
+  already: readonly Finding[],
+): Finding[] {
   const reported = new Set<string>();
   for (const f of already) if (f.code === 'missing-text') for (const i of f.inputs) reported.add(i);
   const out: Finding[] = [];
@@ -481,7 +504,11 @@ export function missingTexts(readings: Record<string, InputReading | undefined>,
 }
 
 /** R18: the grade 优 beside two or more problems (warnings that name a problem): the score and the problems disagree. */
-export function gradeAgainstProblems(grade: string, topGrade: string | undefined, problemCodes: readonly string[]): Finding | undefined {
+export function gradeAgainstProblems(
+  grade: string,
+  topGrade: string | undefined,
+  problemCodes: readonly string[],
+): Finding | undefined {
   if (!topGrade || grade !== topGrade || problemCodes.length < 2) return;
   return {
     code: 'grade-problems-disagree',

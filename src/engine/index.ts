@@ -3,14 +3,14 @@ export { evaluate } from './evaluate';
 export { toEvaluationJson } from './json';
 export type { EvaluationJson, IndicatorJson, ItemJson, FindingJson, QuarterJson } from './json';
 export { listPresets, getPreset, GRADES_10号 } from './schemes';
-export { validateScheme } from './scheme-validation';
-export { parseSchemeJson } from './scheme-json';
-export { INDICATORS, INDICATOR_BY_ID } from './indicators';
-export type { IndicatorDef, IndicatorKind } from './indicator';
+export { validateScheme } from './schemeValidation';
+export { parseSchemeJson } from './schemeJson';
+export { INDICATORS, INDICATOR_BY_ID } from './indicatorDefinitions';
+export type { IndicatorDef, IndicatorKind } from './indicatorKinds';
 export { RULE_KINDS, describeRule } from './rules';
 export { gradeOf } from './scoring';
 export { FINDING_RULES } from './findings';
-export { QUARTER_INPUTS, QUARTER_NAMES, 序时进度 } from './payment-progress';
+export { QUARTER_INPUTS, QUARTER_NAMES, 序时进度 } from './paymentProgress';
 export {
   rate,
   round2,

@@ -8,7 +8,7 @@
 import type { Evaluation, Finding, IndicatorResult, ItemScore } from './types';
 import { dec } from './decimal';
 import { formatAmount, formatRate, formatScore } from './format';
-import { QUARTER_NAMES } from './payment-progress';
+import { QUARTER_NAMES } from './paymentProgress';
 
 export interface QuarterJson {
   quarter: number;
@@ -115,7 +115,13 @@ function scoreFields(s: ItemScore): Pick<IndicatorJson, 'weight' | 'score' | 'ma
 }
 
 function findingJson(f: Finding): FindingJson {
-  const j: FindingJson = { code: f.code, severity: f.severity, message: f.message, cells: [...f.cells], inputs: [...f.inputs] };
+  const j: FindingJson = {
+    code: f.code,
+    severity: f.severity,
+    message: f.message,
+    cells: [...f.cells],
+    inputs: [...f.inputs],
+  };
   if (f.problem) j.problem = f.problem;
   if (f.measure) j.measure = f.measure;
   return j;

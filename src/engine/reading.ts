@@ -9,7 +9,16 @@
 import type Decimal from 'decimal.js';
 import { INPUTS } from './catalogue';
 import { Exact } from './decimal';
-import type { CellValue, Finding, InputDef, InputReading, InputsRead, NameMapping, NamedValue, Severity } from './types';
+import type {
+  CellValue,
+  Finding,
+  InputDef,
+  InputReading,
+  InputsRead,
+  NameMapping,
+  NamedValue,
+  Severity,
+} from './types';
 
 /** Every name worth asking the workbook for: canonical names, aliases, mapped names. */
 export function candidateNames(mapping: NameMapping = {}): string[] {
@@ -36,7 +45,12 @@ function finding(code: string, severity: Severity, message: string, input: strin
 }
 
 /** The defined name an input is read through: the clerk's mapping, else the canonical name, else the first alias found. */
-function pickSource(def: InputDef, values: Record<string, NamedValue>, mapping: NameMapping, findings: Finding[]): Present | undefined {
+function pickSource(
+  def: InputDef,
+  values: Record<string, NamedValue>,
+  mapping: NameMapping,
+  findings: Finding[],
+): Present | undefined {
   const present = (name: string): Present | undefined => {
     const v = values[name];
     return v && v.kind !== 'missing' ? v : undefined;
@@ -86,7 +100,10 @@ function shown(v: CellValue): string {
 /** Whether a number format displays percent (a `%` outside quotes and escapes). */
 export function isPercentFormat(format: string | undefined): boolean {
   if (!format) return false;
-  return format.replace(/"[^"]*"/g, '').replace(/\\./g, '').includes('%');
+  return format
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .includes('%');
 }
 
 interface TextNumber {
@@ -99,7 +116,10 @@ interface TextNumber {
  * ("20.8万元", "15人", "2021年") or a percent sign. Anything else is not a number.
  */
 export function numberFromText(raw: string, def: InputDef): TextNumber | undefined {
-  let s = raw.normalize('NFKC').replace(/\s+/g, '').replace(/[\u2212\u2012\u2013]/g, '-');
+  let s = raw
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[\u2212\u2012\u2013]/g, '-');
   if (def.kind === 'year') s = s.replace(/年度?$/, '');
   else if (def.unit && def.unit !== '%' && s.endsWith(def.unit)) s = s.slice(0, -def.unit.length);
   let percent = false;
@@ -116,7 +136,10 @@ type Checked = { ok: true; value: Decimal; fromText?: string } | { ok: false; pr
 /** Parse and check one numeric value against the rules of its kind. */
 function checkNumber(def: InputDef, v: CellValue, numberFormat: string | undefined, where: string): Checked {
   if (v !== null && typeof v === 'object') {
-    return { ok: false, problem: `${where}是错误值 ${v.error}，请检查该单元格的公式或数据后重新填写${unitWord(def)}。` };
+    return {
+      ok: false,
+      problem: `${where}是错误值 ${v.error}，请检查该单元格的公式或数据后重新填写${unitWord(def)}。`,
+    };
   }
   if (typeof v === 'boolean') {
     return { ok: false, problem: `${where}的值“${shown(v)}”不是数字，请填写${unitWord(def)}。` };
@@ -144,15 +167,27 @@ function checkNumber(def: InputDef, v: CellValue, numberFormat: string | undefin
       break;
     case 'percent':
       if (value.lt(0) || value.gt(100)) {
-        return { ok: false, problem: `${where}的值 ${display} 超出 0–100 的范围，请填写${unitWord(def)}，或把单元格设为百分比格式。` };
+        return {
+          ok: false,
+          problem: `${where}的值 ${display} 超出 0–100 的范围，请填写${unitWord(def)}，或把单元格设为百分比格式。`,
+        };
       }
       break;
     case 'count':
-      if (value.isNegative() && !value.isZero()) return { ok: false, problem: `${where}的值 ${display} 为负数，${def.unit === '人' ? '人数' : '件数'}不能为负数。` };
-      if (!value.isInteger()) return { ok: false, problem: `${where}的值 ${display} 不是整数，${def.unit === '人' ? '人数' : '件数'}应为整数。` };
+      if (value.isNegative() && !value.isZero())
+        return {
+          ok: false,
+          problem: `${where}的值 ${display} 为负数，${def.unit === '人' ? '人数' : '件数'}不能为负数。`,
+        };
+      if (!value.isInteger())
+        return {
+          ok: false,
+          problem: `${where}的值 ${display} 不是整数，${def.unit === '人' ? '人数' : '件数'}应为整数。`,
+        };
       break;
     case 'amount':
-      if (value.isNegative() && !value.isZero()) return { ok: false, problem: `${where}的值 ${display} 为负数，金额不能为负数，请检查。` };
+      if (value.isNegative() && !value.isZero())
+        return { ok: false, problem: `${where}的值 ${display} 为负数，金额不能为负数，请检查。` };
       break;
   }
   return { ok: true, value: value.isZero() ? new Exact(0) : value, fromText };
@@ -176,7 +211,12 @@ function missingMessage(def: InputDef, emptyCell?: string): string {
   return `缺少必填输入项“${def.name}”（${def.meaning}${unit}）。请在“公式 → 名称管理器”中定义名称“${def.name}”指向该数据所在的单元格，或在“名称映射”中选择工作簿中已有的名称。`;
 }
 
-function readOne(def: InputDef, values: Record<string, NamedValue>, mapping: NameMapping, findings: Finding[]): InputReading {
+function readOne(
+  def: InputDef,
+  values: Record<string, NamedValue>,
+  mapping: NameMapping,
+  findings: Finding[],
+): InputReading {
   const source = pickSource(def, values, mapping, findings);
   const severity: Severity = def.required ? 'error' : 'warning';
   const invalid = (problem: string, cell?: string, via?: string): InputReading => {
@@ -186,7 +226,15 @@ function readOne(def: InputDef, values: Record<string, NamedValue>, mapping: Nam
   const missing = (cell?: string, via?: string): InputReading => {
     if (def.required) findings.push(finding('missing-input', 'error', missingMessage(def, cell), def.name, cell));
     else if (def.kind === 'text') {
-      findings.push(finding('missing-text', 'info', `报告文字“${def.name}”未提供：自评报告中该部分写明了需要补充的内容。如需自动填入，请定义名称“${def.name}”指向写有该段文字的单元格。`, def.name, cell));
+      findings.push(
+        finding(
+          'missing-text',
+          'info',
+          `报告文字“${def.name}”未提供：自评报告中该部分写明了需要补充的内容。如需自动填入，请定义名称“${def.name}”指向写有该段文字的单元格。`,
+          def.name,
+          cell,
+        ),
+      );
     }
     const r: InputReading = { input: def.name, status: 'missing' };
     if (cell) r.cell = cell;
@@ -209,14 +257,21 @@ function readOne(def: InputDef, values: Record<string, NamedValue>, mapping: Nam
   const cell = source.kind === 'cell' ? source.cell : undefined;
   if (source.scope.kind === 'workbook' && also.length) {
     findings.push(
-      finding('name-scope', 'info', `名称“${via}”在工作簿级和工作表${sheets}上都有定义，已采用工作簿级的名称（${label}）。`, def.name, cell),
+      finding(
+        'name-scope',
+        'info',
+        `名称“${via}”在工作簿级和工作表${sheets}上都有定义，已采用工作簿级的名称（${label}）。`,
+        def.name,
+        cell,
+      ),
     );
   }
   const where = `输入项“${def.name}”（${label}）`;
   const raw = source.value;
 
   if (def.kind === 'text') {
-    if (raw !== null && typeof raw === 'object') return invalid(`${where}是错误值 ${raw.error}，请检查该单元格。`, cell, via);
+    if (raw !== null && typeof raw === 'object')
+      return invalid(`${where}是错误值 ${raw.error}，请检查该单元格。`, cell, via);
     const text = raw === null ? '' : shown(raw).trim();
     if (!text) return missing(cell, via);
     return { input: def.name, status: 'found', value: text, cell: label, via };

@@ -5,12 +5,12 @@
  */
 import Decimal from 'decimal.js';
 import type { Band, IndicatorResult, Rule, SchemeItem } from './types';
-import type { IndicatorKind } from './indicator';
+import type { IndicatorKind } from './indicatorKinds';
 import { Exact, HUNDRED, ZERO, cmp, dec, eq, gt, gte, lte, round2 } from './decimal';
 
 const CENT = new Exact('0.01');
 import { formatPercent, formatScore } from './format';
-import { QUARTER_NAMES } from './payment-progress';
+import { QUARTER_NAMES } from './paymentProgress';
 
 export interface RuleOutcome {
   score: Decimal;
@@ -35,7 +35,8 @@ function clamp(score: Decimal, weight: Decimal): Decimal {
 
 /** "三公经费较上年增长12.24%", "在职人员控制率为88.24%". */
 export function valuePhrase(indicator: IndicatorResult, value: Decimal): string {
-  const change = indicator.id === '三公经费变动率' ? '三公经费' : indicator.id === '结转结余变动率' ? '结转结余' : undefined;
+  const change =
+    indicator.id === '三公经费变动率' ? '三公经费' : indicator.id === '结转结余变动率' ? '结转结余' : undefined;
   if (change) {
     if (value.isZero()) return `${change}与上年持平`;
     return `${change}较上年${value.isNeg() ? '下降' : '增长'}${formatPercent(value.abs())}`;
@@ -83,7 +84,10 @@ export const ceiling: RuleKindDef<'ceiling'> = {
     const lost = value.minus(limit).times(dec(rule.perPoint));
     const score = clamp(round2(weight.minus(lost)), weight);
     const tail = score.isZero() ? '，扣完为止' : `，扣${formatScore(weight.minus(score))}分`;
-    return { score, deduction: `${valuePhrase(indicator, value)}，超过${rule.limit}%，每1个百分点扣${rule.perPoint}分${tail}` };
+    return {
+      score,
+      deduction: `${valuePhrase(indicator, value)}，超过${rule.limit}%，每1个百分点扣${rule.perPoint}分${tail}`,
+    };
   },
   describe(rule, item) {
     const id = item.indicator ?? item.level3;
@@ -125,7 +129,10 @@ export const bands: RuleKindDef<'bands'> = {
     if (!band) return { score: ZERO, deduction: `${valuePhrase(indicator, value)}，不在评分标准的任何区间内，得0分` };
     const score = clamp(round2(dec(band.score)), weight);
     if (gte(score, weight)) return { score };
-    return { score, deduction: `${valuePhrase(indicator, value)}，在${bandText(band)}区间，得${band.score}分（满分${weight.toFixed()}分）` };
+    return {
+      score,
+      deduction: `${valuePhrase(indicator, value)}，在${bandText(band)}区间，得${band.score}分（满分${weight.toFixed()}分）`,
+    };
   },
   describe(rule) {
     return rule.bands.map((b) => `${bandText(b)}得${b.score}分`).join('；');

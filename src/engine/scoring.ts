@@ -31,7 +31,13 @@ function manualScore(item: SchemeItem, weight: Decimal, typed: unknown, findings
   const n = typeof typed === 'number' ? typed : typeof typed === 'string' ? Number(typed.trim()) : NaN;
   const at = `评分表中"${item.level3}"的人工得分`;
   if (!Number.isFinite(n)) {
-    findings.push({ code: 'manual-score-invalid', severity: 'warning', message: `${at}"${String(typed)}"不是数字，未计入合计`, inputs: [], cells: [] });
+    findings.push({
+      code: 'manual-score-invalid',
+      severity: 'warning',
+      message: `${at}"${String(typed)}"不是数字，未计入合计`,
+      inputs: [],
+      cells: [],
+    });
     return undefined;
   }
   const d = round2(new Exact(n));
@@ -50,7 +56,11 @@ function manualScore(item: SchemeItem, weight: Decimal, typed: unknown, findings
   return d;
 }
 
-export function scoreScheme(scheme: Scheme, indicators: Record<string, IndicatorResult>, manual?: ManualEntries): Scoring {
+export function scoreScheme(
+  scheme: Scheme,
+  indicators: Record<string, IndicatorResult>,
+  manual?: ManualEntries,
+): Scoring {
   const findings: Finding[] = [];
   const items: ItemScore[] = [];
   const rescale = scheme.notApplicable !== 'full';
@@ -78,7 +88,7 @@ export function scoreScheme(scheme: Scheme, indicators: Record<string, Indicator
         result.score = typed;
       } else {
         provisional = true;
-        const missing = indicator?.status === 'not_computable' ? indicator.missing ?? [] : [];
+        const missing = indicator?.status === 'not_computable' ? (indicator.missing ?? []) : [];
         unscored.push(`${item.level3}（${weight.toFixed()}分${missing.length ? `，缺少${missing.join('、')}` : ''}）`);
         unscoredInputs.push(...missing);
       }
@@ -92,7 +102,13 @@ export function scoreScheme(scheme: Scheme, indicators: Record<string, Indicator
       result.score = outcome.score;
       if (outcome.deduction) result.deduction = outcome.deduction;
       // R17: below 100% yet full marks because the scheme's target is lower (not a rounding to full).
-      if (item.rule.kind === 'proportional' && (item.rule.target ?? 100) < 100 && indicator.value && lt(indicator.value, HUNDRED) && eq(outcome.score, weight))
+      if (
+        item.rule.kind === 'proportional' &&
+        (item.rule.target ?? 100) < 100 &&
+        indicator.value &&
+        lt(indicator.value, HUNDRED) &&
+        eq(outcome.score, weight)
+      )
         findings.push({
           code: 'full-score-below-target',
           severity: 'info',

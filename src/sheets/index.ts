@@ -5,19 +5,18 @@
 import type { Evaluation } from '../engine/types';
 import type { SheetLayout } from './layout';
 import { OUR_SHEETS, type SheetRole } from './names';
-import { indicatorSheet } from './指标计算';
-import { scoreSheet } from './评分表';
-import { reportSheet } from './自评报告';
-import { schemeSheet } from './评分方案';
-import { settingsSheet, type WorkbookSettings } from './设置';
+import { indicatorSheet } from './indicatorSheet';
+import { scoreSheet } from './scoreSheet';
+import { reportSheet } from './reportSheet';
+import { schemeSheet } from './schemeSheet';
+import { settingsSheet, type WorkbookSettings } from './settingsSheet';
 
 export { OUR_SHEETS, OUR_ROLES, OUR_MARKS, markName, uniqueSheetName, type SheetRole } from './names';
-export { indicatorSheet, indicatorName } from './指标计算';
-export { scoreSheet, readManualEntries } from './评分表';
-export { reportSheet, reportLayout } from './自评报告';
-export { schemeSheet, schemeFromSheet } from './评分方案';
-export { settingsSheet, readSettings, type WorkbookSettings } from './设置';
-export { namedOutputs, namedOutputCandidates } from './namedOutputs';
+export { indicatorSheet, indicatorName } from './indicatorSheet';
+export { scoreSheet, readManualEntries } from './scoreSheet';
+export { reportSheet, reportLayout } from './reportSheet';
+export { schemeSheet, schemeFromSheet } from './schemeSheet';
+export { settingsSheet, readSettings, type WorkbookSettings } from './settingsSheet';
 
 export interface BuildOptions {
   /** The sheet name of each role (our own sheet's current name, or a free one). */

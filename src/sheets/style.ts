@@ -6,13 +6,26 @@ import type { CellStyle, LayoutCell } from './layout';
 
 export const TITLE: CellStyle = { bold: true, size: 14, horizontal: 'center', vertical: 'middle' };
 export const SUBTITLE: CellStyle = { color: '#595959', wrap: true, vertical: 'middle' };
-export const HEADER: CellStyle = { bold: true, fill: '#D9E1F2', border: true, wrap: true, horizontal: 'center', vertical: 'middle' };
+export const HEADER: CellStyle = {
+  bold: true,
+  fill: '#D9E1F2',
+  border: true,
+  wrap: true,
+  horizontal: 'center',
+  vertical: 'middle',
+};
 export const SECTION: CellStyle = { bold: true, fill: '#F2F2F2', border: true, vertical: 'middle' };
 export const BODY: CellStyle = { border: true, wrap: true, vertical: 'middle' };
 export const CENTER: CellStyle = { ...BODY, horizontal: 'center' };
 export const NUMBER: CellStyle = { border: true, vertical: 'middle', horizontal: 'right' };
 /** A cell the clerk fills in: highlighted and unlocked. */
-export const EDITABLE: CellStyle = { border: true, fill: '#FFF2CC', unlocked: true, vertical: 'middle', horizontal: 'right' };
+export const EDITABLE: CellStyle = {
+  border: true,
+  fill: '#FFF2CC',
+  unlocked: true,
+  vertical: 'middle',
+  horizontal: 'right',
+};
 /** A notes cell the clerk may overwrite: unlocked, not highlighted. */
 export const NOTE: CellStyle = { ...BODY, unlocked: true };
 

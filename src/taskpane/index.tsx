@@ -7,9 +7,9 @@ import * as React from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { decodeOutcome } from '../commands/outcome';
-import { App } from './App';
-import { OutcomeView } from './OutcomeView';
-import { PaneRoot } from './PaneRoot';
+import { App } from './components/App/App';
+import { OutcomeView } from './components/OutcomeView/OutcomeView';
+import { PaneRoot } from './components/PaneRoot/PaneRoot';
 import { isDarkOfficeTheme, waitForOffice } from './startup';
 import { pickLocale, STRINGS, type Locale } from './strings';
 
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   if (start.kind === 'excel') {
     const locale = pickLocale(office?.context?.displayLanguage ?? navigator.language);
     const dark = isDarkOfficeTheme(office?.context?.officeTheme) ?? false;
-    const { makeOfficeServices } = await import(/* webpackChunkName: "office-services" */ './officeServices');
+    const { makeOfficeServices } = await import(/* webpackChunkName: "office-services" */ './services/officeServices');
     root.render(
       <PaneRoot locale={locale} dark={dark}>
         <App services={makeOfficeServices()} />
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
     );
     return;
   }
-  const { makeBrowserServices } = await import(/* webpackChunkName: "browser-services" */ './browserServices');
+  const { makeBrowserServices } = await import(/* webpackChunkName: "browser-services" */ './services/browserServices');
   root.render(
     <PaneRoot locale={browserLocale} dark={prefersDark()}>
       <App services={makeBrowserServices()} />

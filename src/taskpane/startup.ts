@@ -16,7 +16,10 @@ export interface OfficeReadyLike {
   onReady(): Promise<{ host: unknown }>;
 }
 
-export function waitForOffice(office: OfficeReadyLike | undefined, timeoutMs = OFFICE_READY_TIMEOUT_MS): Promise<Start> {
+export function waitForOffice(
+  office: OfficeReadyLike | undefined,
+  timeoutMs = OFFICE_READY_TIMEOUT_MS,
+): Promise<Start> {
   if (!office || typeof office.onReady !== 'function') return Promise.resolve({ kind: 'office-failed' });
   return new Promise<Start>((resolve) => {
     const timer = setTimeout(() => resolve({ kind: 'office-failed' }), timeoutMs);

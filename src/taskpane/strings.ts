@@ -65,7 +65,10 @@ const zhCN = {
   colIndicator: '指标',
   colIndicatorValue: '指标值',
   colScore: '得分/分值',
-  indicatorStatus: { ok: '正常', not_applicable: '不适用', not_computable: '无法计算' } as Record<IndicatorStatus, string>,
+  indicatorStatus: { ok: '正常', not_applicable: '不适用', not_computable: '无法计算' } as Record<
+    IndicatorStatus,
+    string
+  >,
   manualItem: '人工评分',
   notScored: '未评分',
   excluded: '不计分',
@@ -195,7 +198,8 @@ const enUS: Strings = {
   blockingNextFix: 'Correct the cells above, then compute again.',
 
   mappingTitle: 'Name mapping',
-  mappingHint: 'Pick an existing workbook name for each missing or invalid input. The mapping is stored in the workbook.',
+  mappingHint:
+    'Pick an existing workbook name for each missing or invalid input. The mapping is stored in the workbook.',
   mappingPlaceholder: 'Choose a name',
   mappingShowOptional: (n) => `Show missing optional inputs (${n})`,
   mappingNoNames: 'The workbook defines no names to map.',
@@ -210,7 +214,8 @@ const enUS: Strings = {
   cancel: 'Cancel',
 
   partialWrite: 'The sheets may be partly written: compute again to repair them.',
-  unexpectedError: (message) => `Unexpected error: ${message}. Try again; if it persists, send this message to the developers.`,
+  unexpectedError: (message) =>
+    `Unexpected error: ${message}. Try again; if it persists, send this message to the developers.`,
 
   openWorkbook: 'Open workbook',
   openOtherWorkbook: 'Open another workbook',
@@ -230,7 +235,8 @@ const enUS: Strings = {
   outcomeWritten: (total, grade) => `Score ${total}, grade ${grade}`,
   outcomeBlocked: 'These problems stopped the write; the workbook was not changed:',
   outcomeMore: (n) => `${n} more: open the task pane to see them all.`,
-  outcomeProvisional: 'The score is provisional: some manual items are not scored yet. Enter them in 评分表 and compute again.',
+  outcomeProvisional:
+    'The score is provisional: some manual items are not scored yet. Enter them in 评分表 and compute again.',
   outcomeFailed: 'The computation did not finish:',
   close: 'Close',
 };

@@ -15,7 +15,12 @@ export function planNames(plan: WritePlan): NameWrite[] {
       byName.set(mark.toLowerCase(), { name: mark, sheet: layout.name, cell: 'A1', hidden: true });
     }
     for (const n of layout.names ?? []) {
-      byName.set(n.name.toLowerCase(), { name: n.name, sheet: layout.name, cell: cellAddress(n.row, n.col), hidden: n.hidden });
+      byName.set(n.name.toLowerCase(), {
+        name: n.name,
+        sheet: layout.name,
+        cell: cellAddress(n.row, n.col),
+        hidden: n.hidden,
+      });
     }
   }
   for (const n of plan.names) byName.set(n.name.toLowerCase(), n);

@@ -8,13 +8,17 @@ import { ICON_SIZES, drawIcon } from '../../scripts/make-icons';
 
 const ASSETS = path.resolve(__dirname, '..', '..', 'assets');
 
-test.each(ICON_SIZES)('assets/icon-%i.png is exactly the drawing at that size (re-run make-icons after changing it)', (size) => {
-  const stored = PNG.sync.read(fs.readFileSync(path.join(ASSETS, `icon-${size}.png`)));
-  expect([stored.width, stored.height]).toEqual([size, size]);
-  expect(Buffer.compare(stored.data, drawIcon(size).data)).toBe(0);
-});
+test.each(ICON_SIZES)(
+  'assets/icon-%i.png is exactly the drawing at that size (re-run make-icons after changing it)',
+  (size) => {
+    const stored = PNG.sync.read(fs.readFileSync(path.join(ASSETS, `icon-${size}.png`)));
+    expect([stored.width, stored.height]).toEqual([size, size]);
+    expect(Buffer.compare(stored.data, drawIcon(size).data)).toBe(0);
+  },
+);
 
-const pixel = (png: PNG, x: number, y: number) => Array.from(png.data.subarray((y * png.width + x) * 4, (y * png.width + x) * 4 + 4));
+const pixel = (png: PNG, x: number, y: number) =>
+  Array.from(png.data.subarray((y * png.width + x) * 4, (y * png.width + x) * 4 + 4));
 
 test('the glyph: transparent corners, green square, white bars', () => {
   // The stored file, which the test above proves equal to drawIcon(128).

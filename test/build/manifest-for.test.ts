@@ -35,10 +35,11 @@ describe('rewriteManifest', () => {
     const urlsOut = out.split('https://intranet.example/jixiao/').length - 1;
     const urlsIn = MANIFEST.split('https://localhost:3000/').length - 1;
     expect(urlsOut).toBe(urlsIn);
-    expect(out.replaceAll('https://intranet.example/jixiao/', 'https://localhost:3000/').replace(
-      '<AppDomain>https://intranet.example</AppDomain>',
-      '<AppDomain>https://localhost:3000</AppDomain>',
-    )).toBe(MANIFEST);
+    expect(
+      out
+        .replaceAll('https://intranet.example/jixiao/', 'https://localhost:3000/')
+        .replace('<AppDomain>https://intranet.example</AppDomain>', '<AppDomain>https://localhost:3000</AppDomain>'),
+    ).toBe(MANIFEST);
   });
 
   test('the rewritten manifest still passes the XSD and our checks', async () => {

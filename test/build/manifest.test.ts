@@ -48,11 +48,7 @@ test('a button without its Label fails the XSD check', () => {
 });
 
 test('an http URL is refused', () => {
-  const file = brokenCopy(
-    'http-url',
-    'https://localhost:3000/commands.html',
-    'http://localhost:3000/commands.html',
-  );
+  const file = brokenCopy('http-url', 'https://localhost:3000/commands.html', 'http://localhost:3000/commands.html');
   const { code, out } = validate(file);
   expect(code).toBe(1);
   expect(out).toContain('<Url> 的地址必须以 https:// 开头：“http://localhost:3000/commands.html”');
@@ -60,7 +56,9 @@ test('an http URL is refused', () => {
 });
 
 test('an undefined resid is caught although the XSD accepts it', () => {
-  const { code, out } = validate(brokenCopy('bad-resid', '<Label resid="Group.Label"/>', '<Label resid="Group.Missing"/>'));
+  const { code, out } = validate(
+    brokenCopy('bad-resid', '<Label resid="Group.Label"/>', '<Label resid="Group.Missing"/>'),
+  );
   expect(code).toBe(1);
   expect(out).toContain('（1 个问题）');
   expect(out).toContain('<Label> 引用的 resid “Group.Missing” 未在 <Resources> 中定义');
@@ -68,7 +66,9 @@ test('an undefined resid is caught although the XSD accepts it', () => {
 });
 
 test('a resid from the wrong resource collection is caught', () => {
-  const { code, out } = validate(brokenCopy('wrong-kind', '<FunctionFile resid="Commands.Url"/>', '<FunctionFile resid="Icon.16"/>'));
+  const { code, out } = validate(
+    brokenCopy('wrong-kind', '<FunctionFile resid="Commands.Url"/>', '<FunctionFile resid="Icon.16"/>'),
+  );
   expect(code).toBe(1);
   expect(out).toContain('<FunctionFile> 的 resid “Icon.16” 应定义在 bt:Urls 中，实际在 bt:Images 中');
 });
@@ -79,10 +79,7 @@ test('strings over 125 (short) and 250 (long) characters fail, overrides include
   // An en-US override of 251 characters: one over the LongString limit.
   const longTooltip = 'x'.repeat(251);
   let xml = MANIFEST.replace('DefaultValue="计算指标"', `DefaultValue="${longLabel}"`);
-  xml = xml.replace(
-    /Value="Reads the figures from defined names[^"]*"/,
-    `Value="${longTooltip}"`,
-  );
+  xml = xml.replace(/Value="Reads the figures from defined names[^"]*"/, `Value="${longTooltip}"`);
   expect(xml).toContain(longLabel);
   expect(xml).toContain(longTooltip);
   const file = path.join(tmp, 'too-long.xml');
@@ -118,7 +115,11 @@ test('an icon of the wrong pixel size is reported', () => {
 
 test('an IconUrl pointing at the 64 px file is reported with its real size', () => {
   const { code, out } = validate(
-    brokenCopy('iconurl-64', '<IconUrl DefaultValue="https://localhost:3000/assets/icon-32.png"/>', '<IconUrl DefaultValue="https://localhost:3000/assets/icon-64.png"/>'),
+    brokenCopy(
+      'iconurl-64',
+      '<IconUrl DefaultValue="https://localhost:3000/assets/icon-32.png"/>',
+      '<IconUrl DefaultValue="https://localhost:3000/assets/icon-64.png"/>',
+    ),
   );
   expect(code).toBe(1);
   expect(out).toContain('图标 icon-64.png 为 64×64 像素，应为 32 像素见方');
@@ -126,7 +127,9 @@ test('an IconUrl pointing at the 64 px file is reported with its real size', () 
 });
 
 test('a FunctionName the commands code does not register is refused', () => {
-  const { code, out } = validate(brokenCopy('bad-function', '<FunctionName>runEvaluation</FunctionName>', '<FunctionName>runEval</FunctionName>'));
+  const { code, out } = validate(
+    brokenCopy('bad-function', '<FunctionName>runEvaluation</FunctionName>', '<FunctionName>runEval</FunctionName>'),
+  );
   expect(code).toBe(1);
   expect(out).toContain('FunctionName 为“runEval”，但命令代码注册的是 runEvaluation');
 });
@@ -134,7 +137,10 @@ test('a FunctionName the commands code does not register is refused', () => {
 test('the commands sources must register runEvaluation', async () => {
   const commandsDir = path.join(tmp, 'commands');
   fs.mkdirSync(commandsDir, { recursive: true });
-  fs.writeFileSync(path.join(commandsDir, 'commands.ts'), "Office.actions.associate('somethingElse', () => undefined);\n");
+  fs.writeFileSync(
+    path.join(commandsDir, 'commands.ts'),
+    "Office.actions.associate('somethingElse', () => undefined);\n",
+  );
   const result = await validateManifest(path.join(REPO, 'manifest.xml'), { commandsDir, skipSchema: true });
   expect(result.ok).toBe(false);
   expect(result.errors.map((e: { zh: string }) => e.zh)).toEqual([

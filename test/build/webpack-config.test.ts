@@ -47,7 +47,9 @@ describe('office.js', () => {
 describe('pages', () => {
   test('taskpane.html and commands.html each get only their own bundle, as module scripts in <head>', async () => {
     const { pages } = await configFor({});
-    const byFile = Object.fromEntries(pages.map((p: { userOptions: { filename: string } }) => [p.userOptions.filename, p.userOptions]));
+    const byFile = Object.fromEntries(
+      pages.map((p: { userOptions: { filename: string } }) => [p.userOptions.filename, p.userOptions]),
+    );
     expect(byFile['taskpane.html']).toMatchObject({ chunks: ['taskpane'], inject: 'head', scriptLoading: 'module' });
     expect(byFile['commands.html']).toMatchObject({ chunks: ['commands'], inject: 'head', scriptLoading: 'module' });
   });
@@ -81,7 +83,8 @@ describe('the IE11 message in taskpane.html', () => {
 
   test('marks the page in IE11 (Trident) only', () => {
     const ie11 = 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; rv:11.0) like Gecko';
-    const webView2 = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0';
+    const webView2 =
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0';
     expect(classAfterRunning(ie11)).toBe(' unsupported-office');
     expect(classAfterRunning(webView2)).toBe('');
   });

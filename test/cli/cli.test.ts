@@ -33,13 +33,27 @@ test('evaluate --json prints exactly the JSON of outputs.md', async () => {
   const json = JSON.parse(r.out);
   expect(json.单位名称).toBe('忻州市人民政府金融工作办公室');
   expect(json.评价年度).toBe(2021);
-  expect(json.indicators.在职人员控制率).toMatchObject({ status: 'ok', value: '88.24', numerator: '15', denominator: '17', weight: '4', score: '4.00' });
+  expect(json.indicators.在职人员控制率).toMatchObject({
+    status: 'ok',
+    value: '88.24',
+    numerator: '15',
+    denominator: '17',
+    weight: '4',
+    score: '4.00',
+  });
   expect(json.indicators.结转结余变动率).toMatchObject({ status: 'not_computable', weight: '2', score: null });
   expect(json.total).toBe('47.47');
   expect(json.provisional).toBe(true);
   expect(json.grade).toBe('差');
   const codes = json.findings.map((f: { code: string }) => f.code);
-  expect(codes).toEqual(expect.arrayContaining(['payment-progress-mismatch', 'payment-progress-lag', 'sangong-increase', 'budget-adjustment']));
+  expect(codes).toEqual(
+    expect.arrayContaining([
+      'payment-progress-mismatch',
+      'payment-progress-lag',
+      'sangong-increase',
+      'budget-adjustment',
+    ]),
+  );
   const mismatch = json.findings.find((f: { code: string }) => f.code === 'payment-progress-mismatch');
   expect(mismatch.cells).toEqual(['基础数据!B20', '基础数据!B14']);
 });
@@ -47,7 +61,29 @@ test('evaluate --json prints exactly the JSON of outputs.md', async () => {
 test('--scheme picks a preset, a JSON file, and rejects an invalid file with exit 2', async () => {
   expect((await run('evaluate', SAMPLE_WORKBOOK, '--scheme', '湖南')).out).toContain('评分方案：预设：湖南');
   const bad = join(dir, 'bad.json');
-  writeFileSync(bad, JSON.stringify({ name: '坏方案', items: [{ level1: '投入', level2: '预算配置', level3: '在职人员控制率', indicator: '在职人员控制率', weight: 50, rule: { kind: 'proportional' }, standard: '' }], grades: [{ grade: '优', min: 90 }, { grade: '差', min: 0 }], notApplicable: 'rescale', sangongBasis: '决算口径' }));
+  writeFileSync(
+    bad,
+    JSON.stringify({
+      name: '坏方案',
+      items: [
+        {
+          level1: '投入',
+          level2: '预算配置',
+          level3: '在职人员控制率',
+          indicator: '在职人员控制率',
+          weight: 50,
+          rule: { kind: 'proportional' },
+          standard: '',
+        },
+      ],
+      grades: [
+        { grade: '优', min: 90 },
+        { grade: '差', min: 0 },
+      ],
+      notApplicable: 'rescale',
+      sangongBasis: '决算口径',
+    }),
+  );
   const r = await run('evaluate', SAMPLE_WORKBOOK, '--scheme', bad);
   expect(r.code).toBe(2);
   expect(r.err).toContain('50');

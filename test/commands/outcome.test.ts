@@ -1,7 +1,14 @@
 /** The outcome travels to the dialog page in its URL: short, and read back exactly. */
 import Decimal from 'decimal.js';
 import type { JobResult } from '../../src/app/job';
-import { decodeOutcome, encodeOutcome, outcomeOfError, outcomeOfResult, OUTCOME_PARAM, type Outcome } from '../../src/commands/outcome';
+import {
+  decodeOutcome,
+  encodeOutcome,
+  outcomeOfError,
+  outcomeOfResult,
+  OUTCOME_PARAM,
+  type Outcome,
+} from '../../src/commands/outcome';
 import { outcomeDialogUrl } from '../../src/commands/outcomeDialog';
 import type { Evaluation, Finding } from '../../src/engine/types';
 
@@ -10,7 +17,13 @@ const search = (o: Outcome): string => `?${OUTCOME_PARAM}=${encodeOutcome(o)}`;
 describe('outcome', () => {
   it('round-trips each kind through the query string', () => {
     const outcomes: Outcome[] = [
-      { kind: 'written', total: '86.50', grade: '良', provisional: true, notices: ['工作簿中已有您自己的工作表“评分表”，它保持不变；本次结果写入“评分表 (2)”。'] },
+      {
+        kind: 'written',
+        total: '86.50',
+        grade: '良',
+        provisional: true,
+        notices: ['工作簿中已有您自己的工作表“评分表”，它保持不变；本次结果写入“评分表 (2)”。'],
+      },
       { kind: 'blocked', errors: ['缺少必填输入"编制数"。', '全年预算数 & 全年执行数 = ?'], more: 2 },
       { kind: 'failed', message: '请先结束单元格编辑（按 Enter 或 Esc），再点击"计算指标"。', partial: false },
     ];
@@ -34,7 +47,13 @@ describe('outcome', () => {
       cells: [],
     }));
     const result = {
-      evaluation: { findings, total: new Decimal(0), grade: '差', provisional: false, blocked: true } as unknown as Evaluation,
+      evaluation: {
+        findings,
+        total: new Decimal(0),
+        grade: '差',
+        provisional: false,
+        blocked: true,
+      } as unknown as Evaluation,
       written: false,
       notices: [],
     } as unknown as JobResult;
@@ -52,7 +71,11 @@ describe('outcome', () => {
   it('marks only a WorkbookError with partial=true as a partial write', () => {
     const partial = Object.assign(new Error('写入失败'), { name: 'WorkbookError', partial: true });
     expect(outcomeOfError(partial)).toEqual({ kind: 'failed', message: '写入失败', partial: true });
-    expect(outcomeOfError(Object.assign(new Error('x'), { partial: true }))).toEqual({ kind: 'failed', message: 'x', partial: false });
+    expect(outcomeOfError(Object.assign(new Error('x'), { partial: true }))).toEqual({
+      kind: 'failed',
+      message: 'x',
+      partial: false,
+    });
     expect(outcomeOfError('boom')).toEqual({ kind: 'failed', message: 'boom', partial: false });
   });
 

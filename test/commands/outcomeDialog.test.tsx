@@ -10,7 +10,10 @@ interface FakeDialog {
   close: jest.Mock;
 }
 
-function installOffice(status: 'succeeded' | 'failed'): { calls: { url: string; options: unknown }[]; dialog: FakeDialog } {
+function installOffice(status: 'succeeded' | 'failed'): {
+  calls: { url: string; options: unknown }[];
+  dialog: FakeDialog;
+} {
   const dialog: FakeDialog = {
     handlers: {},
     addEventHandler(type, handler) {
@@ -26,7 +29,13 @@ function installOffice(status: 'succeeded' | 'failed'): { calls: { url: string; 
       ui: {
         displayDialogAsync(url: string, options: unknown, callback: Callback) {
           calls.push({ url, options });
-          setTimeout(() => callback({ status, value: dialog, error: status === 'failed' ? { code: 12007, message: 'busy' } : undefined }));
+          setTimeout(() =>
+            callback({
+              status,
+              value: dialog,
+              error: status === 'failed' ? { code: 12007, message: 'busy' } : undefined,
+            }),
+          );
         },
       },
     },

@@ -10,7 +10,14 @@ import type { Evaluation, Finding } from '../../src/engine/types';
 import { WorkbookError } from '../../src/workbook/port';
 
 function result(written: boolean, findings: Finding[] = [], extra: Partial<Evaluation> = {}): JobResult {
-  const evaluation = { total: new Decimal('86.5'), grade: '良', provisional: false, findings, blocked: !written, ...extra } as Evaluation;
+  const evaluation = {
+    total: new Decimal('86.5'),
+    grade: '良',
+    provisional: false,
+    findings,
+    blocked: !written,
+    ...extra,
+  } as Evaluation;
   return {
     state: { sheets: [], owned: {} },
     names: { all: [], values: {} },
@@ -25,7 +32,10 @@ function result(written: boolean, findings: Finding[] = [], extra: Partial<Evalu
   };
 }
 
-function setup(runJob: RunEvaluationDeps['runJob'], notify: RunEvaluationDeps['notify'] = jest.fn(async () => undefined)) {
+function setup(
+  runJob: RunEvaluationDeps['runJob'],
+  notify: RunEvaluationDeps['notify'] = jest.fn(async () => undefined),
+) {
   const shown: Outcome[] = [];
   const deps: RunEvaluationDeps = {
     runJob: jest.fn(runJob),
@@ -52,8 +62,20 @@ describe('runEvaluation (ribbon ExecuteFunction)', () => {
   it('reports the blocking errors with their cells when nothing was written', async () => {
     const errors: Finding[] = [
       { code: 'input-missing', severity: 'error', message: '缺少必填输入"编制数"。', inputs: ['编制数'], cells: [] },
-      { code: 'input-invalid', severity: 'error', message: '全年预算数（基础数据!B6）不是数字："待定"。', inputs: ['全年预算数'], cells: ['基础数据!B6'] },
-      { code: 'number-as-text', severity: 'info', message: '编制数以文本形式存储。', inputs: ['编制数'], cells: ['基础数据!B3'] },
+      {
+        code: 'input-invalid',
+        severity: 'error',
+        message: '全年预算数（基础数据!B6）不是数字："待定"。',
+        inputs: ['全年预算数'],
+        cells: ['基础数据!B6'],
+      },
+      {
+        code: 'number-as-text',
+        severity: 'info',
+        message: '编制数以文本形式存储。',
+        inputs: ['编制数'],
+        cells: ['基础数据!B3'],
+      },
     ];
     const { handler, event, shown } = setup(async () => result(false, errors));
     await handler(event);
@@ -72,7 +94,9 @@ describe('runEvaluation (ribbon ExecuteFunction)', () => {
       throw new WorkbookError('Excel 返回未知错误。请保存后重试；仍失败请反馈错误详情。', 'GeneralException', true);
     });
     await handler(event);
-    expect(shown).toEqual([{ kind: 'failed', message: 'Excel 返回未知错误。请保存后重试；仍失败请反馈错误详情。', partial: true }]);
+    expect(shown).toEqual([
+      { kind: 'failed', message: 'Excel 返回未知错误。请保存后重试；仍失败请反馈错误详情。', partial: true },
+    ]);
     expect(deps.log).toHaveBeenCalled();
     expect(event.completed).toHaveBeenCalledTimes(1);
   });

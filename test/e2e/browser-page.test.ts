@@ -97,7 +97,10 @@ async function openPane(): Promise<Pane> {
 async function shoot(page: Page, name: string): Promise<void> {
   // At its real width the pane never scrolls sideways: long words and tables must fit 350 px.
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect({ state: name, overflow: width > PANE_WIDTH ? `${width} px wide` : 'none' }).toEqual({ state: name, overflow: 'none' });
+  expect({ state: name, overflow: width > PANE_WIDTH ? `${width} px wide` : 'none' }).toEqual({
+    state: name,
+    overflow: 'none',
+  });
   // animations 'disabled' finishes Fluent's colour transitions, so a button just enabled looks enabled.
   await page.screenshot({ path: join(SHOTS, `${name}-${PANE_WIDTH}.png`), fullPage: true, animations: 'disabled' });
   await page.setViewportSize({ width: DESKTOP_WIDTH, height: 900 });
@@ -108,7 +111,12 @@ async function shoot(page: Page, name: string): Promise<void> {
 /** A script webpack emitted into dist/ (the lazy chunks are among them), fetched from the page's origin. */
 function isOwnChunk(request: RecordedRequest): boolean {
   const file = request.url.startsWith(`${origin}/`) ? request.url.slice(origin.length + 1) : '';
-  return request.method === 'GET' && request.resourceType === 'script' && /^[\w.-]+\.js$/.test(file) && existsSync(join(ROOT, 'dist', file));
+  return (
+    request.method === 'GET' &&
+    request.resourceType === 'script' &&
+    /^[\w.-]+\.js$/.test(file) &&
+    existsSync(join(ROOT, 'dist', file))
+  );
 }
 
 /** Nothing leaves the page's origin; once the pane is ready, only its own lazy chunks are fetched. */
@@ -194,9 +202,15 @@ describe('the sample workbook', () => {
     const warnings = await page.getByRole('list', { name: '警告' }).getByRole('listitem').allTextContents();
     const expected: [code: string, hand: string[]][] = [
       // 四季度 144.48 vs 全年执行数 174.56: 174.56 − 144.48 = 30.08
-      ['payment-progress-mismatch', ['四季度累计支出144.48万元（基础数据!B20）', '全年执行数174.56万元（基础数据!B14）', '相差30.08万元']],
+      [
+        'payment-progress-mismatch',
+        ['四季度累计支出144.48万元（基础数据!B20）', '全年执行数174.56万元（基础数据!B14）', '相差30.08万元'],
+      ],
       // 37.39 / 66.73 / 110.62 / 144.48 ÷ 174.56 = 21.42% / 38.23% / 63.37% / 82.77%, under 25/50/75/100%
-      ['payment-progress-lag', ['一季度21.42%（序时进度25%）', '二季度38.23%', '三季度63.37%', '四季度82.77%（序时进度100%）']],
+      [
+        'payment-progress-lag',
+        ['一季度21.42%（序时进度25%）', '二季度38.23%', '三季度63.37%', '四季度82.77%（序时进度100%）'],
+      ],
       // (0.55 − 0.49) ÷ 0.49 = 0.12244… → 12.24%
       ['sangong-increase', ['三公经费支出数0.55万元（基础数据!B26）', '0.49万元（基础数据!B27）', '增长12.24%']],
       // 20.8 ÷ 174.56 = 0.11915… → 11.92% > 10%
@@ -251,7 +265,10 @@ describe('the sample workbook', () => {
     const ours = Object.values(OUR_SHEETS);
     for (const n of namesAfter.filter((m) => !namesBefore.some((b) => key(b) === key(m)))) {
       const target = n.text.replace(/^'?(.*?)'?!.*$/, '$1');
-      expect({ name: n.name, target: ours.includes(target) ? 'ours' : target }).toEqual({ name: n.name, target: 'ours' });
+      expect({ name: n.name, target: ours.includes(target) ? 'ours' : target }).toEqual({
+        name: n.name,
+        target: 'ours',
+      });
     }
     // ExcelJS came later, as a lazy chunk of our own: the recording does see what happens after load.
     expect(pane.log.requests.filter((r) => r.afterLoad && isOwnChunk(r)).map((r) => r.url)).toContainEqual(
@@ -270,7 +287,9 @@ describe('bad input', () => {
     const blocking = page.getByRole('list', { name: '以下问题阻止了写入，工作簿未作任何改动' });
     await blocking.waitFor();
     const items = await blocking.getByRole('listitem').allTextContents();
-    expect(items.find((t) => t.includes('编制数'))).toEqual(expect.stringContaining('输入项“编制数”（基础数据!B3）的值“待定”不是数字'));
+    expect(items.find((t) => t.includes('编制数'))).toEqual(
+      expect.stringContaining('输入项“编制数”（基础数据!B3）的值“待定”不是数字'),
+    );
     expect(items.find((t) => t.includes('全年预算数'))).toEqual(expect.stringContaining('缺少必填输入项“全年预算数”'));
     // The input's row in its group (opened, as it needs attention) shows the problem and the cell.
     const row = page.getByRole('table', { name: '人员编制' }).getByRole('row').filter({ hasText: '编制数（必填）' });
@@ -289,8 +308,14 @@ describe('bad input', () => {
   test('a file that is not .xlsx, and an .xlsx that is not a workbook, are refused in Chinese', async () => {
     const pane = await openPane();
     const { page } = pane;
-    await chooseFile(page, { name: '部门数据.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from('not a workbook') });
-    await page.getByText('“部门数据.xls”不是 .xlsx 文件。请在 Excel 或 WPS 中另存为 .xlsx 格式后再打开。'.replace(/[“”]/g, '"')).waitFor();
+    await chooseFile(page, {
+      name: '部门数据.xls',
+      mimeType: 'application/vnd.ms-excel',
+      buffer: Buffer.from('not a workbook'),
+    });
+    await page
+      .getByText('“部门数据.xls”不是 .xlsx 文件。请在 Excel 或 WPS 中另存为 .xlsx 格式后再打开。'.replace(/[“”]/g, '"'))
+      .waitFor();
     await chooseFile(page, { name: '损坏.xlsx', mimeType: XLSX_TYPE, buffer: Buffer.from('not a zip at all') });
     await page.getByText('无法读取"损坏.xlsx"：').waitFor();
     await page.getByText('它已损坏，或不是 Excel 工作簿（.xlsx）', { exact: false }).waitFor();

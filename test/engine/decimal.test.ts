@@ -13,7 +13,13 @@ test('cmp, lt, lte, gt, gte, eq agree with decimal.js comparedTo', () => {
     fc.property(decimal, decimal, (a, b) => {
       const expected = a.cmp(b);
       expect(cmp(a, b)).toBe(expected);
-      expect([lt(a, b), lte(a, b), gt(a, b), gte(a, b), eq(a, b)]).toEqual([expected < 0, expected <= 0, expected > 0, expected >= 0, expected === 0]);
+      expect([lt(a, b), lte(a, b), gt(a, b), gte(a, b), eq(a, b)]).toEqual([
+        expected < 0,
+        expected <= 0,
+        expected > 0,
+        expected >= 0,
+        expected === 0,
+      ]);
     }),
     { numRuns: 2000 },
   );

@@ -6,7 +6,10 @@ import { SAMPLE_VALUES, readingsFrom, sampleRead } from './sample';
 test('a malformed scheme does not throw: the evaluation is blocked, lists the rows, and still has its indicators', () => {
   const scheme = {
     name: '坏方案',
-    items: [null, { level1: '投入', level2: '预算配置', level3: '在职人员控制率', weight: 'x', indicator: '在职人员控制率' }],
+    items: [
+      null,
+      { level1: '投入', level2: '预算配置', level3: '在职人员控制率', weight: 'x', indicator: '在职人员控制率' },
+    ],
     grades: [],
     notApplicable: 'rescale',
     sangongBasis: '决算口径',
@@ -25,7 +28,13 @@ test('a malformed scheme does not throw: the evaluation is blocked, lists the ro
 });
 
 test('reading errors block; scheme findings the caller passed in are not repeated', () => {
-  const readError: Finding = { code: 'input-invalid', severity: 'error', message: '全年预算数（基础数据!B7）的值"待定"不是数字', inputs: ['全年预算数'], cells: ['基础数据!B7'] };
+  const readError: Finding = {
+    code: 'input-invalid',
+    severity: 'error',
+    message: '全年预算数（基础数据!B7）的值"待定"不是数字',
+    inputs: ['全年预算数'],
+    cells: ['基础数据!B7'],
+  };
   const scheme = getPreset('通用')!;
   scheme.items.find((i) => i.level3 === '预算完成率')!.rule = { kind: 'proportional', target: 95 };
   const lowTarget = evaluate(sampleRead(), { scheme }).findings.find((f) => f.code === 'scheme-low-target')!;
@@ -74,7 +83,9 @@ test('evaluating the same inputs twice gives the same JSON', () => {
 });
 
 test('unit, year and narrative texts are carried over', () => {
-  const ev = evaluate(readingsFrom({ ...SAMPLE_VALUES, 单位概况: '市政府金融办', 绩效目标: '  ' }), { scheme: getPreset('通用')! });
+  const ev = evaluate(readingsFrom({ ...SAMPLE_VALUES, 单位概况: '市政府金融办', 绩效目标: '  ' }), {
+    scheme: getPreset('通用')!,
+  });
   expect(ev.unit).toBe('忻州市人民政府金融工作办公室');
   expect(ev.year).toBe(2021);
   expect(ev.texts['单位概况']).toBe('市政府金融办');

@@ -15,9 +15,15 @@ const CLEAN: Record<string, string> = {
   预算调整数: '0',
 };
 
-function run(values: Record<string, string | undefined>, options: { scheme?: Scheme; manual?: ManualEntries; read?: Partial<InputsRead> } = {}) {
+function run(
+  values: Record<string, string | undefined>,
+  options: { scheme?: Scheme; manual?: ManualEntries; read?: Partial<InputsRead> } = {},
+) {
   const read = readingsFrom({ ...CLEAN, ...values });
-  return evaluate({ ...read, ...options.read }, { scheme: options.scheme ?? getPreset('通用')!, manual: options.manual });
+  return evaluate(
+    { ...read, ...options.read },
+    { scheme: options.scheme ?? getPreset('通用')!, manual: options.manual },
+  );
 }
 const findings = (ev: ReturnType<typeof run>, code: string): Finding[] => ev.findings.filter((f) => f.code === code);
 const one = (ev: ReturnType<typeof run>, code: string): Finding => {
@@ -27,9 +33,20 @@ const one = (ev: ReturnType<typeof run>, code: string): Finding => {
 };
 
 const FIGURE_CODES = [
-  'over-establishment', 'sangong-increase', 'sangong-over-budget', 'budget-underexecution', 'execution-exceeds-budget',
-  'budget-adjustment', 'payment-progress-lag', 'payment-progress-mismatch', 'carryover', 'public-funds-over',
-  'procurement-deviation', 'idle-assets', 'tasks-incomplete', 'part-exceeds-total',
+  'over-establishment',
+  'sangong-increase',
+  'sangong-over-budget',
+  'budget-underexecution',
+  'execution-exceeds-budget',
+  'budget-adjustment',
+  'payment-progress-lag',
+  'payment-progress-mismatch',
+  'carryover',
+  'public-funds-over',
+  'procurement-deviation',
+  'idle-assets',
+  'tasks-incomplete',
+  'part-exceeds-total',
 ];
 
 test('a clean department raises no finding about its figures', () => {
@@ -42,7 +59,9 @@ test('a clean department raises no finding about its figures', () => {
 test('over-establishment: 18 in post, 17 posts → 18 / 17 = 105.88%', () => {
   const f = one(run({ 在职人员数: '18' }), 'over-establishment');
   expect(f.severity).toBe('warning');
-  expect(f.message).toBe(`在职人员数18人（${cellOf('在职人员数')}）超过编制数17人（${cellOf('编制数')}），超编1人，在职人员控制率105.88%`);
+  expect(f.message).toBe(
+    `在职人员数18人（${cellOf('在职人员数')}）超过编制数17人（${cellOf('编制数')}），超编1人，在职人员控制率105.88%`,
+  );
   expect(f.problem).toBe('在职人员超编1人，在职人员控制率105.88%，超出5.88个百分点');
   expect(f.measure).toBeTruthy();
   expect(findings(run({ 在职人员数: '17' }), 'over-establishment')).toHaveLength(0);
@@ -63,9 +82,13 @@ describe('sangong-increase', () => {
   test('预算口径 follows the budgets: 3 against 2.5 last year → +0.5万元, +20.00%', () => {
     const scheme = { ...getPreset('通用')!, sangongBasis: '预算口径' as const };
     const f = one(run({ 上年三公经费预算数: '2.5' }, { scheme }), 'sangong-increase');
-    expect(f.message).toBe(`三公经费预算数3.00万元（${cellOf('三公经费预算数')}）比上年三公经费预算数2.50万元（${cellOf('上年三公经费预算数')}）增加0.50万元，增长20.00%（预算口径）`);
+    expect(f.message).toBe(
+      `三公经费预算数3.00万元（${cellOf('三公经费预算数')}）比上年三公经费预算数2.50万元（${cellOf('上年三公经费预算数')}）增加0.50万元，增长20.00%（预算口径）`,
+    );
     // budgets fell, spending rose: nothing to report on 预算口径
-    expect(findings(run({ 上年三公经费预算数: '4', 上年三公经费支出数: '0.1' }, { scheme }), 'sangong-increase')).toHaveLength(0);
+    expect(
+      findings(run({ 上年三公经费预算数: '4', 上年三公经费支出数: '0.1' }, { scheme }), 'sangong-increase'),
+    ).toHaveLength(0);
   });
 });
 
@@ -111,13 +134,17 @@ test('payment-progress-lag names only the quarters behind', () => {
 
 test('payment-progress-mismatch only when 四季度累计支出 ≠ 全年执行数', () => {
   const f = one(run({ 四季度累计支出: '170' }), 'payment-progress-mismatch');
-  expect(f.message).toBe(`四季度累计支出170.00万元（${cellOf('四季度累计支出')}）与全年执行数174.56万元（${cellOf('全年执行数')}）不一致，相差4.56万元`);
+  expect(f.message).toBe(
+    `四季度累计支出170.00万元（${cellOf('四季度累计支出')}）与全年执行数174.56万元（${cellOf('全年执行数')}）不一致，相差4.56万元`,
+  );
   expect(findings(run({ 四季度累计支出: undefined }), 'payment-progress-mismatch')).toHaveLength(0);
 });
 
 test('carryover: 5万元 left, 5 / 174.56 = 2.86%; compared with last year when given', () => {
   const f = one(run({ 结转结余总额: '5', 上年结转结余总额: '3' }), 'carryover');
-  expect(f.message).toBe(`年末结转结余总额5.00万元（${cellOf('结转结余总额')}），结转结余率2.86%，比上年3.00万元（${cellOf('上年结转结余总额')}）增加2.00万元`);
+  expect(f.message).toBe(
+    `年末结转结余总额5.00万元（${cellOf('结转结余总额')}），结转结余率2.86%，比上年3.00万元（${cellOf('上年结转结余总额')}）增加2.00万元`,
+  );
   expect(f.problem).toBe('年末形成结转结余5万元，比上年增加2万元，资金使用效益有待提高');
 });
 
@@ -128,15 +155,19 @@ test('public-funds-over: 33 spent of 31.90', () => {
 
 test('procurement-deviation: below, above, and without a budget', () => {
   // 1.5 / 2.01 = 74.626… → 74.63%
-  expect(one(run({ 政府采购金额: '1.5' }), 'procurement-deviation').message).toContain('低于政府采购预算数2.01万元（' );
+  expect(one(run({ 政府采购金额: '1.5' }), 'procurement-deviation').message).toContain('低于政府采购预算数2.01万元（');
   expect(one(run({ 政府采购金额: '1.5' }), 'procurement-deviation').message).toContain('政府采购执行率74.63%');
   expect(one(run({ 政府采购金额: '2.5' }), 'procurement-deviation').problem).toContain('超计划采购0.49万元');
-  expect(one(run({ 政府采购预算数: '0', 政府采购金额: '1' }), 'procurement-deviation').problem).toBe('未编制政府采购预算，实际采购1万元');
+  expect(one(run({ 政府采购预算数: '0', 政府采购金额: '1' }), 'procurement-deviation').problem).toBe(
+    '未编制政府采购预算，实际采购1万元',
+  );
 });
 
 test('idle-assets: 80 of 85.32 in use → 5.32万元 idle, 93.76%', () => {
   // 80 / 85.32 = 0.937646… → 93.76%
-  expect(one(run({ 在用固定资产总额: '80' }), 'idle-assets').problem).toBe('存在闲置资产5.32万元，固定资产利用率93.76%');
+  expect(one(run({ 在用固定资产总额: '80' }), 'idle-assets').problem).toBe(
+    '存在闲置资产5.32万元，固定资产利用率93.76%',
+  );
 });
 
 test('tasks-incomplete lists each output rate below 100%', () => {
@@ -167,7 +198,13 @@ describe('part-exceeds-total is an error that blocks', () => {
 });
 
 test('number-as-text and other reading findings pass through', () => {
-  const read: Finding = { code: 'number-as-text', severity: 'info', message: '编制数（基础数据!B4）是文本"17"，已按数字17读取', inputs: ['编制数'], cells: ['基础数据!B4'] };
+  const read: Finding = {
+    code: 'number-as-text',
+    severity: 'info',
+    message: '编制数（基础数据!B4）是文本"17"，已按数字17读取',
+    inputs: ['编制数'],
+    cells: ['基础数据!B4'],
+  };
   const ev = run({}, { read: { findings: [read] } });
   expect(ev.findings).toContainEqual(read);
 });
@@ -183,7 +220,13 @@ describe('missing-text', () => {
   });
 
   test('not repeated when reading already reported it', () => {
-    const read: Finding = { code: 'missing-text', severity: 'info', message: '未找到名称"绩效目标"', inputs: ['绩效目标'], cells: [] };
+    const read: Finding = {
+      code: 'missing-text',
+      severity: 'info',
+      message: '未找到名称"绩效目标"',
+      inputs: ['绩效目标'],
+      cells: [],
+    };
     const ev = run({}, { read: { findings: [read] } });
     expect(findings(ev, 'missing-text').filter((f) => f.inputs[0] === '绩效目标')).toEqual([read]);
   });

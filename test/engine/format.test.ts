@@ -1,5 +1,13 @@
 import Decimal from 'decimal.js';
-import { formatAmount, formatPercent, formatRate, formatScore, proseAmount, proseRate, rate } from '../../src/engine/format';
+import {
+  formatAmount,
+  formatPercent,
+  formatRate,
+  formatScore,
+  proseAmount,
+  proseRate,
+  rate,
+} from '../../src/engine/format';
 
 const d = (s: string) => new Decimal(s);
 

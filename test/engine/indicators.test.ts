@@ -1,9 +1,13 @@
 import Decimal from 'decimal.js';
-import { INDICATORS, INDICATOR_BY_ID, computeIndicators } from '../../src/engine/indicators';
+import { INDICATORS, INDICATOR_BY_ID, computeIndicators } from '../../src/engine/indicatorDefinitions';
 import type { Scheme } from '../../src/engine/types';
 import { SAMPLE_VALUES, cellOf, readingsFrom } from './sample';
 
-function compute(changes: Record<string, string | undefined>, basis: Scheme['sangongBasis'] = '决算口径', invalid: Record<string, string> = {}) {
+function compute(
+  changes: Record<string, string | undefined>,
+  basis: Scheme['sangongBasis'] = '决算口径',
+  invalid: Record<string, string> = {},
+) {
   const read = readingsFrom({ ...SAMPLE_VALUES, ...changes }, invalid);
   return computeIndicators({ readings: read.readings, sangongBasis: basis });
 }
@@ -11,16 +15,42 @@ function compute(changes: Record<string, string | undefined>, basis: Scheme['san
 describe('the declarations', () => {
   test('17 indicators, in the order and with the names of indicators.md', () => {
     expect(INDICATORS.map((d) => d.id)).toEqual([
-      '在职人员控制率', '三公经费变动率', '重点支出安排率', '预算完成率', '预算调整率', '支付进度率', '结转结余率', '结转结余变动率',
-      '公用经费控制率', '三公经费控制率', '政府采购执行率', '固定资产利用率', '实际完成率', '完成及时率', '质量达标率', '重点工作办结率', '满意度',
+      '在职人员控制率',
+      '三公经费变动率',
+      '重点支出安排率',
+      '预算完成率',
+      '预算调整率',
+      '支付进度率',
+      '结转结余率',
+      '结转结余变动率',
+      '公用经费控制率',
+      '三公经费控制率',
+      '政府采购执行率',
+      '固定资产利用率',
+      '实际完成率',
+      '完成及时率',
+      '质量达标率',
+      '重点工作办结率',
+      '满意度',
     ]);
   });
 
   test('each carries its formula in words and its inputs', () => {
-    expect(INDICATOR_BY_ID.get('在职人员控制率')).toMatchObject({ formula: '在职人员数 ÷ 编制数 × 100%', inputs: ['在职人员数', '编制数'] });
-    expect(INDICATOR_BY_ID.get('三公经费变动率')!.formula).toBe('(三公经费支出数 − 上年三公经费支出数) ÷ 上年三公经费支出数 × 100%');
+    expect(INDICATOR_BY_ID.get('在职人员控制率')).toMatchObject({
+      formula: '在职人员数 ÷ 编制数 × 100%',
+      inputs: ['在职人员数', '编制数'],
+    });
+    expect(INDICATOR_BY_ID.get('三公经费变动率')!.formula).toBe(
+      '(三公经费支出数 − 上年三公经费支出数) ÷ 上年三公经费支出数 × 100%',
+    );
     expect(INDICATOR_BY_ID.get('重点工作办结率')!.formula).toBe('重点工作办结数 ÷ 重点工作交办数 × 100%');
-    expect(INDICATOR_BY_ID.get('支付进度率')!.inputs).toEqual(['全年预算数', '一季度累计支出', '二季度累计支出', '三季度累计支出', '四季度累计支出']);
+    expect(INDICATOR_BY_ID.get('支付进度率')!.inputs).toEqual([
+      '全年预算数',
+      '一季度累计支出',
+      '二季度累计支出',
+      '三季度累计支出',
+      '四季度累计支出',
+    ]);
   });
 });
 
@@ -83,7 +113,7 @@ describe('not computable: a missing or invalid optional input', () => {
 });
 
 describe('三公经费变动率 basis', () => {
-  test('预算口径 compares this year\'s budget with last year\'s: (3 − 2.5) / 2.5 = 20.00%', () => {
+  test("预算口径 compares this year's budget with last year's: (3 − 2.5) / 2.5 = 20.00%", () => {
     const r = compute({ 上年三公经费预算数: '2.5' }, '预算口径')['三公经费变动率'];
     expect(r.status).toBe('ok');
     expect(r.basis).toBe('预算口径');
@@ -92,7 +122,7 @@ describe('三公经费变动率 basis', () => {
     expect(r.inputs.map((i) => i.input)).toEqual(['三公经费预算数', '上年三公经费预算数']);
   });
 
-  test('预算口径 without last year\'s budget is not computable, and still says its basis', () => {
+  test("预算口径 without last year's budget is not computable, and still says its basis", () => {
     const r = compute({}, '预算口径')['三公经费变动率'];
     expect(r).toMatchObject({ status: 'not_computable', missing: ['上年三公经费预算数'], basis: '预算口径' });
   });
@@ -121,13 +151,25 @@ describe('支付进度率', () => {
   });
 
   test('no quarter at all: not computable, naming the four inputs', () => {
-    const r = compute({ 一季度累计支出: undefined, 二季度累计支出: undefined, 三季度累计支出: undefined, 四季度累计支出: undefined })['支付进度率'];
-    expect(r).toMatchObject({ status: 'not_computable', missing: ['一季度累计支出', '二季度累计支出', '三季度累计支出', '四季度累计支出'] });
+    const r = compute({
+      一季度累计支出: undefined,
+      二季度累计支出: undefined,
+      三季度累计支出: undefined,
+      四季度累计支出: undefined,
+    })['支付进度率'];
+    expect(r).toMatchObject({
+      status: 'not_computable',
+      missing: ['一季度累计支出', '二季度累计支出', '三季度累计支出', '四季度累计支出'],
+    });
   });
 
   test('an invalid quarter makes it not computable, naming that quarter', () => {
     const r = compute({}, '决算口径', { 二季度累计支出: '二季度累计支出的值"约60"不是数字' })['支付进度率'];
-    expect(r).toMatchObject({ status: 'not_computable', missing: ['二季度累计支出'], reason: '二季度累计支出的值"约60"不是数字' });
+    expect(r).toMatchObject({
+      status: 'not_computable',
+      missing: ['二季度累计支出'],
+      reason: '二季度累计支出的值"约60"不是数字',
+    });
   });
 });
 

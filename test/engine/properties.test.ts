@@ -8,13 +8,17 @@ import { getPreset } from '../../src/engine/schemes';
 import type { InputReading, InputsRead, ManualEntries, Scheme } from '../../src/engine/types';
 
 /** m × 10^−k as a plain decimal string, m up to 30 digits: 0, 174.56, 0.000…1, 10^30. */
-const scaled = fc.tuple(fc.bigInt({ min: 0n, max: 10n ** 30n }), fc.integer({ min: 0, max: 30 })).map(([m, k]) => new Decimal(m.toString()).div(new Decimal(10).pow(k)).toFixed());
+const scaled = fc
+  .tuple(fc.bigInt({ min: 0n, max: 10n ** 30n }), fc.integer({ min: 0, max: 30 }))
+  .map(([m, k]) => new Decimal(m.toString()).div(new Decimal(10).pow(k)).toFixed());
 const amount = fc.oneof(
   { weight: 1, arbitrary: fc.constant('0') },
   { weight: 4, arbitrary: fc.integer({ min: 0, max: 10_000_000 }).map((n) => new Decimal(n).div(100).toFixed()) },
   { weight: 2, arbitrary: scaled },
 );
-const count = fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 1_000_000 })).map(String);
+const count = fc
+  .oneof(fc.constant(0), fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 1_000_000 }))
+  .map(String);
 const percent = fc.integer({ min: 0, max: 10_000 }).map((n) => new Decimal(n).div(100).toFixed());
 
 /** Each optional input: missing (sometimes), invalid (rarely), or a value of its kind. */
@@ -22,10 +26,21 @@ const readings: fc.Arbitrary<InputsRead> = fc
   .tuple(
     ...INPUTS.map((def) => {
       const value: fc.Arbitrary<string> =
-        def.kind === 'text' ? fc.constantFrom('单位名称', '情况说明') : def.kind === 'year' ? fc.constant('2021') : def.kind === 'count' ? count : def.kind === 'percent' ? percent : amount;
+        def.kind === 'text'
+          ? fc.constantFrom('单位名称', '情况说明')
+          : def.kind === 'year'
+            ? fc.constant('2021')
+            : def.kind === 'count'
+              ? count
+              : def.kind === 'percent'
+                ? percent
+                : amount;
       return fc.oneof(
         { weight: def.required ? 0 : 2, arbitrary: fc.constant<string | null | undefined>(undefined) },
-        { weight: def.required || def.kind === 'text' ? 0 : 1, arbitrary: fc.constant<string | null | undefined>(null) },
+        {
+          weight: def.required || def.kind === 'text' ? 0 : 1,
+          arbitrary: fc.constant<string | null | undefined>(null),
+        },
         { weight: 8, arbitrary: value },
       );
     }),
@@ -36,22 +51,42 @@ const readings: fc.Arbitrary<InputsRead> = fc
       const v = values[i];
       const cell = `基础数据!B${i + 2}`;
       if (v === undefined) out[def.name] = { input: def.name, status: 'missing' };
-      else if (v === null) out[def.name] = { input: def.name, status: 'invalid', cell, problem: `${def.name}（${cell}）的值"待定"不是数字` };
+      else if (v === null)
+        out[def.name] = {
+          input: def.name,
+          status: 'invalid',
+          cell,
+          problem: `${def.name}（${cell}）的值"待定"不是数字`,
+        };
       else out[def.name] = { input: def.name, status: 'found', value: def.kind === 'text' ? v : new Decimal(v), cell };
     });
     return { readings: out, findings: [] };
   });
 
 const schemes: fc.Arbitrary<Scheme> = fc
-  .tuple(fc.constantFrom('通用', '湖南'), fc.constantFrom<Scheme['notApplicable']>('rescale', 'full'), fc.constantFrom<Scheme['sangongBasis']>('决算口径', '预算口径'))
+  .tuple(
+    fc.constantFrom('通用', '湖南'),
+    fc.constantFrom<Scheme['notApplicable']>('rescale', 'full'),
+    fc.constantFrom<Scheme['sangongBasis']>('决算口径', '预算口径'),
+  )
   .map(([name, notApplicable, sangongBasis]) => ({ ...getPreset(name)!, notApplicable, sangongBasis }));
 
 /** Some manual scores, within and beyond [0, 分值]. */
 const manual: fc.Arbitrary<ManualEntries | undefined> = fc.option(
-  fc.dictionary(
-    fc.constantFrom('绩效目标合理性', '经济效益', '社会效益', '重点支出安排率', '社会公众或服务对象满意度', '结转结余变动率', '政府采购执行率'),
-    fc.oneof(fc.double({ min: -10, max: 20, noNaN: true }), fc.integer({ min: 0, max: 5 })),
-  ).map((scores) => ({ scores, notes: {} })),
+  fc
+    .dictionary(
+      fc.constantFrom(
+        '绩效目标合理性',
+        '经济效益',
+        '社会效益',
+        '重点支出安排率',
+        '社会公众或服务对象满意度',
+        '结转结余变动率',
+        '政府采购执行率',
+      ),
+      fc.oneof(fc.double({ min: -10, max: 20, noNaN: true }), fc.integer({ min: 0, max: 5 })),
+    )
+    .map((scores) => ({ scores, notes: {} })),
   { nil: undefined },
 );
 

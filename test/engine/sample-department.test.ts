@@ -55,7 +55,9 @@ describe('indicator values (sample-department.md "Correct values")', () => {
     expect(q.map((r) => r.progress.toFixed(2))).toEqual(['21.42', '38.23', '63.37', '82.77']);
     expect(q.map((r) => r.target.toNumber())).toEqual([25, 50, 75, 100]);
     expect(q.every((r) => r.lagging)).toBe(true);
-    expect(q.map((r) => r.cell)).toEqual(['一季度累计支出', '二季度累计支出', '三季度累计支出', '四季度累计支出'].map(cellOf));
+    expect(q.map((r) => r.cell)).toEqual(
+      ['一季度累计支出', '二季度累计支出', '三季度累计支出', '四季度累计支出'].map(cellOf),
+    );
   });
 
   test('the trace of 在职人员控制率: formula, inputs with cells, numerator, denominator, exact, value', () => {
@@ -75,7 +77,10 @@ describe('indicator values (sample-department.md "Correct values")', () => {
   });
 
   test('inputs the sample does not give make their indicators not computable, naming them', () => {
-    expect(ev.indicators['重点支出安排率']).toMatchObject({ status: 'not_computable', missing: ['重点项目支出', '项目支出总额'] });
+    expect(ev.indicators['重点支出安排率']).toMatchObject({
+      status: 'not_computable',
+      missing: ['重点项目支出', '项目支出总额'],
+    });
     expect(ev.indicators['结转结余变动率']).toMatchObject({ status: 'not_computable', missing: ['上年结转结余总额'] });
     expect(ev.indicators['满意度']).toMatchObject({ status: 'not_computable', missing: ['满意度'] });
   });
@@ -136,11 +141,25 @@ describe('scores under 通用', () => {
     // The clerk gives 4 + 4 (目标设定) + 3.5 (重点支出安排率, by hand) + 2 (结转结余变动率) + 2 × 6 (管理) +
     // 4 × 3 (效益) + 4.5 (满意度) = 8 + 3.5 + 2 + 12 + 12 + 4.5 = 42; total 47.47 + 42 = 89.47 → 良
     const scores: Record<string, number> = {
-      绩效目标合理性: 4, 绩效指标明确性: 4, 重点支出安排率: 3.5, 结转结余变动率: 2,
-      管理制度健全性: 2, 资金使用合规性: 2, 预决算信息公开性: 2, 基础信息完善性: 2, 资产管理制度健全性: 2, 资产管理安全性: 2,
-      经济效益: 4, 社会效益: 4, 生态效益: 4, 社会公众或服务对象满意度: 4.5,
+      绩效目标合理性: 4,
+      绩效指标明确性: 4,
+      重点支出安排率: 3.5,
+      结转结余变动率: 2,
+      管理制度健全性: 2,
+      资金使用合规性: 2,
+      预决算信息公开性: 2,
+      基础信息完善性: 2,
+      资产管理制度健全性: 2,
+      资产管理安全性: 2,
+      经济效益: 4,
+      社会效益: 4,
+      生态效益: 4,
+      社会公众或服务对象满意度: 4.5,
     };
-    const scored = evaluate(sampleRead(), { scheme: getPreset('通用')!, manual: { scores, notes: { 经济效益: '服务企业融资' } } });
+    const scored = evaluate(sampleRead(), {
+      scheme: getPreset('通用')!,
+      manual: { scores, notes: { 经济效益: '服务企业融资' } },
+    });
     expect(scored.total.toFixed(2)).toBe('89.47');
     expect(scored.provisional).toBe(false);
     expect(scored.grade).toBe('良');
@@ -197,8 +216,17 @@ describe('findings of the sample', () => {
 
   test('no finding the figures do not support', () => {
     for (const code of [
-      'over-establishment', 'sangong-over-budget', 'budget-underexecution', 'execution-exceeds-budget', 'carryover',
-      'public-funds-over', 'procurement-deviation', 'idle-assets', 'tasks-incomplete', 'part-exceeds-total', 'scheme-invalid',
+      'over-establishment',
+      'sangong-over-budget',
+      'budget-underexecution',
+      'execution-exceeds-budget',
+      'carryover',
+      'public-funds-over',
+      'procurement-deviation',
+      'idle-assets',
+      'tasks-incomplete',
+      'part-exceeds-total',
+      'scheme-invalid',
     ])
       expect(codes()).not.toContain(code);
   });
@@ -215,18 +243,43 @@ describe('evaluate --json', () => {
     const json = toEvaluationJson(ev);
     expect(json.单位名称).toBe('忻州市人民政府金融工作办公室');
     expect(json.评价年度).toBe(2021);
-    expect(json.indicators['在职人员控制率']).toMatchObject({ status: 'ok', value: '88.24', numerator: '15', denominator: '17', weight: '4', score: '4.00' });
+    expect(json.indicators['在职人员控制率']).toMatchObject({
+      status: 'ok',
+      value: '88.24',
+      numerator: '15',
+      denominator: '17',
+      weight: '4',
+      score: '4.00',
+    });
     expect(json.indicators['三公经费变动率']).toMatchObject({ value: '12.24', basis: '决算口径', score: '0.00' });
-    expect(json.indicators['结转结余变动率']).toMatchObject({ status: 'not_computable', missing: ['上年结转结余总额'], weight: '2', score: null });
-    expect(json.indicators['支付进度率'].quarters!.map((q) => q.progress)).toEqual(['21.42', '38.23', '63.37', '82.77']);
+    expect(json.indicators['结转结余变动率']).toMatchObject({
+      status: 'not_computable',
+      missing: ['上年结转结余总额'],
+      weight: '2',
+      score: null,
+    });
+    expect(json.indicators['支付进度率'].quarters!.map((q) => q.progress)).toEqual([
+      '21.42',
+      '38.23',
+      '63.37',
+      '82.77',
+    ]);
     // Qualitative items are not indicators: they are rows of `items`, scored by the clerk.
     expect(json.indicators['绩效目标合理性']).toBeUndefined();
-    expect(json.items.find((i) => i.level3 === '绩效目标合理性')).toMatchObject({ status: 'manual', weight: '4', score: null, manual: true });
+    expect(json.items.find((i) => i.level3 === '绩效目标合理性')).toMatchObject({
+      status: 'manual',
+      weight: '4',
+      score: null,
+      manual: true,
+    });
     expect(new Set(Object.values(json.indicators).map((i) => i.status))).toEqual(new Set(['ok', 'not_computable']));
     expect(json.total).toBe('47.47');
     expect(json.provisional).toBe(true);
     expect(json.grade).toBe('差');
-    expect(json.findings.find((f) => f.code === 'payment-progress-mismatch')!.cells).toEqual([cellOf('四季度累计支出'), cellOf('全年执行数')]);
+    expect(json.findings.find((f) => f.code === 'payment-progress-mismatch')!.cells).toEqual([
+      cellOf('四季度累计支出'),
+      cellOf('全年执行数'),
+    ]);
   });
 
   test('every indicator of the scheme and every item appears', () => {

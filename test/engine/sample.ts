@@ -15,7 +15,10 @@ export function cellOf(name: string): string {
 }
 
 /** Readings from plain values; `undefined` or absent = missing. Texts stay strings, figures become Decimals. */
-export function readingsFrom(values: Record<string, string | undefined>, invalid: Record<string, string> = {}): InputsRead {
+export function readingsFrom(
+  values: Record<string, string | undefined>,
+  invalid: Record<string, string> = {},
+): InputsRead {
   const readings: Record<string, InputReading> = {};
   for (const def of INPUTS) {
     const v = values[def.name];

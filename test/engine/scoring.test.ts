@@ -32,7 +32,11 @@ describe('a not-applicable item', () => {
 
   test('several left out: 公用经费 (3) and 三公 变动率 (4) and 三公 控制率 (4) → 47.47 − 3 − 4 = 40.47 over 89 → 45.4719… → 45.47', () => {
     const ev = run({ 上年三公经费支出数: '0', 公用经费预算数: '0', 三公经费预算数: '0' });
-    expect(ev.items.filter((i) => i.excluded).map((i) => i.item.level3)).toEqual(['三公经费变动率', '公用经费控制率', '三公经费控制率']);
+    expect(ev.items.filter((i) => i.excluded).map((i) => i.item.level3)).toEqual([
+      '三公经费变动率',
+      '公用经费控制率',
+      '三公经费控制率',
+    ]);
     expect(ev.total.toFixed(2)).toBe('45.47');
   });
 });
@@ -50,7 +54,7 @@ describe('a not-computable item turns into a manual item', () => {
     expect(f.inputs).toContain('政府采购预算数');
   });
 
-  test('the clerk\'s score is used: 43.47 + 3.5 = 46.97', () => {
+  test("the clerk's score is used: 43.47 + 3.5 = 46.97", () => {
     const ev = run({ 政府采购预算数: undefined }, 通用(), { scores: { 政府采购执行率: 3.5 }, notes: {} });
     expect(item(ev, '政府采购执行率').score!.toFixed(2)).toBe('3.50');
     expect(item(ev, '政府采购执行率').manualScore!.toFixed(2)).toBe('3.50');
@@ -84,7 +88,9 @@ describe('manual entries', () => {
   test('a score that is not a number is left out and reported', () => {
     const ev = run({}, 通用(), { scores: { 经济效益: NaN }, notes: {} });
     expect(item(ev, '经济效益').score).toBeNull();
-    expect(ev.findings.find((f) => f.code === 'manual-score-invalid')!.message).toBe('评分表中"经济效益"的人工得分"NaN"不是数字，未计入合计');
+    expect(ev.findings.find((f) => f.code === 'manual-score-invalid')!.message).toBe(
+      '评分表中"经济效益"的人工得分"NaN"不是数字，未计入合计',
+    );
   });
 
   test('notes are kept on their item', () => {

@@ -103,11 +103,15 @@ describe('评分表', () => {
     const total = rowOf(ws, 1, '合计');
     const first = rowOf(ws, 3, '绩效目标合理性').number;
     const last = rowOf(ws, 3, '社会公众或服务对象满意度').number;
-    expect(formulaOf(total.getCell(7))).toBe(`ROUND(SUM(G${first}:G${last})*100/(SUM(D${first}:D${last})-SUMIF(G${first}:G${last},"—",D${first}:D${last})),2)`);
+    expect(formulaOf(total.getCell(7))).toBe(
+      `ROUND(SUM(G${first}:G${last})*100/(SUM(D${first}:D${last})-SUMIF(G${first}:G${last},"—",D${first}:D${last})),2)`,
+    );
     // 4+0+4+1+2.47+3+3+4+4+2+3+3+8+6 = 47.47, manual items still 0, nothing not-applicable
     expect(plain(total.getCell(7))).toBe(47.47);
     const grade = rowOf(ws, 1, '评价等级');
-    expect(formulaOf(grade.getCell(7))).toBe(`IF(ROUND(G${total.number},2)>=90,"优",IF(ROUND(G${total.number},2)>=80,"良",IF(ROUND(G${total.number},2)>=60,"中","差")))`);
+    expect(formulaOf(grade.getCell(7))).toBe(
+      `IF(ROUND(G${total.number},2)>=90,"优",IF(ROUND(G${total.number},2)>=80,"良",IF(ROUND(G${total.number},2)>=60,"中","差")))`,
+    );
     expect(plain(grade.getCell(7))).toBe('差');
   });
 
@@ -122,7 +126,9 @@ describe('评分表', () => {
 describe('自评报告', () => {
   const paragraphs = () => {
     const out: string[] = [];
-    sheet(book, '自评报告').eachRow((row) => row.eachCell((c) => out.push(String(plain(c)).replace(/^[\s\u3000]+/, ''))));
+    sheet(book, '自评报告').eachRow((row) =>
+      row.eachCell((c) => out.push(String(plain(c)).replace(/^[\s\u3000]+/, ''))),
+    );
     return out;
   };
 
@@ -140,7 +146,8 @@ describe('自评报告', () => {
 
   test('figures come from the evaluation, and the rise of 三公经费 is not praised', () => {
     const text = paragraphs().join('\n');
-    for (const figure of ['88.24%', '11.92%', '82.77%', '18.33%', '0.55万元', '144.48万元']) expect(text).toContain(figure);
+    for (const figure of ['88.24%', '11.92%', '82.77%', '18.33%', '0.55万元', '144.48万元'])
+      expect(text).toContain(figure);
     expect(text).toMatch(/增长12\.24%/);
     expect(text).not.toMatch(/控制(成果)?较好/);
     expect(text).not.toContain('88.23');

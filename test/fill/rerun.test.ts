@@ -15,7 +15,7 @@ test('a second run on an untouched result changes nothing', async () => {
   for (const ws of a.worksheets) expect(sheetDump(sheet(b, ws.name))).toEqual(sheetDump(ws));
 });
 
-test("manual scores and notes typed by the clerk survive a re-run; everything else is recomputed", async () => {
+test('manual scores and notes typed by the clerk survive a re-run; everything else is recomputed', async () => {
   const once = await fill(sampleBytes());
   const book = await loadBook(once.bytes);
   const ws = sheet(book, '评分表');

@@ -51,7 +51,10 @@ test('a malformed rule row is named by its row in the 评分方案 sheet', async
   });
   const result = await runJob(await XlsxWorkbook.open(bytes), {});
   expect(result.written).toBe(false);
-  const message = result.evaluation.findings.filter((f) => f.code === 'scheme-invalid').map((f) => f.message).join('\n');
+  const message = result.evaluation.findings
+    .filter((f) => f.code === 'scheme-invalid')
+    .map((f) => f.message)
+    .join('\n');
   expect(message).toContain(`第${row}行`);
   expect(message).toContain('在职人员控制率');
 });

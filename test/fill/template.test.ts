@@ -40,7 +40,13 @@ test('filled with the sample figures by code, it evaluates to the same result as
     sheet(book, '基础数据').getCell(address).value = from.value as Exclude<CellValue, { error: string }>;
   }
   const filled = await saveBook(book);
-  expect(plain(sheet(await loadBook(filled), '基础数据').getCell(targets['编制数'].kind === 'cell' ? targets['编制数'].cell.split('!')[1] : 'A1'))).toBe(17);
+  expect(
+    plain(
+      sheet(await loadBook(filled), '基础数据').getCell(
+        targets['编制数'].kind === 'cell' ? targets['编制数'].cell.split('!')[1] : 'A1',
+      ),
+    ),
+  ).toBe(17);
 
   const strip = (json: ReturnType<typeof toEvaluationJson>) => {
     // Cells differ between the two layouts (B in the sample, C in the template); messages name them.

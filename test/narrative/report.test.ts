@@ -36,7 +36,8 @@ function numberedUnder(ps: ReportParagraph[], heading: string): string[] {
 function expectClean(ps: ReportParagraph[]): void {
   expect(reportProblems(ps)).toEqual([]);
   const all = text(ps);
-  for (const word of ['我办', '我局', '我委', '委系统', '区财政局', '控制较好', '控制成果较好', '增长-', '下降-']) expect(all).not.toContain(word);
+  for (const word of ['我办', '我局', '我委', '委系统', '区财政局', '控制较好', '控制成果较好', '增长-', '下降-'])
+    expect(all).not.toContain(word);
 }
 
 describe('the sample department report', () => {
@@ -59,7 +60,10 @@ describe('the sample department report', () => {
       '六、主要经验及做法',
       '七、其他需说明的情况',
     ]);
-    const firstPart = ps.slice(1, ps.findIndex((p) => p.text.startsWith('二、')));
+    const firstPart = ps.slice(
+      1,
+      ps.findIndex((p) => p.text.startsWith('二、')),
+    );
     expect(firstPart.filter((p) => p.kind === 'heading2').map((p) => p.text)).toEqual([
       '（一）部门概况',
       '（二）部门绩效目标的设立情况',
@@ -87,19 +91,29 @@ describe('the sample department report', () => {
   });
 
   it('states each indicator with formula, inputs and result', () => {
-    expect(itemParagraph(ps, '在职人员控制率')).toContain('在职人员控制率=在职人员数÷编制数×100%=15÷17×100%=88.24%。在职人数未超编制，存在2个空编');
+    expect(itemParagraph(ps, '在职人员控制率')).toContain(
+      '在职人员控制率=在职人员数÷编制数×100%=15÷17×100%=88.24%。在职人数未超编制，存在2个空编',
+    );
     expect(itemParagraph(ps, '预算调整率')).toContain('预算调整率=预算调整数÷全年预算数×100%=20.8÷174.56×100%=11.92%');
     expect(itemParagraph(ps, '预算完成率')).toContain('=174.56÷174.56×100%=100%。');
     expect(itemParagraph(ps, '结转结余率')).toContain('=0÷174.56×100%=0%。年末无结转结余。');
-    expect(itemParagraph(ps, '支付进度率')).toContain('一季度末累计支出37.39万元，支付进度21.42%，低于序时进度（25%）3.58个百分点');
-    expect(itemParagraph(ps, '支付进度率')).toContain('一至四季度分别支出37.39万元、29.34万元、43.89万元、33.86万元。各季度支付进度均低于序时进度，支出进度不均衡。四季度末累计支出与全年执行数174.56万元相差30.08万元');
+    expect(itemParagraph(ps, '支付进度率')).toContain(
+      '一季度末累计支出37.39万元，支付进度21.42%，低于序时进度（25%）3.58个百分点',
+    );
+    expect(itemParagraph(ps, '支付进度率')).toContain(
+      '一至四季度分别支出37.39万元、29.34万元、43.89万元、33.86万元。各季度支付进度均低于序时进度，支出进度不均衡。四季度末累计支出与全年执行数174.56万元相差30.08万元',
+    );
   });
 
   it('says the rise of 三公经费 plainly and never praises it', () => {
     const p = itemParagraph(ps, '三公经费变动率');
-    expect(p).toContain('=（0.55−0.49）÷0.49×100%=12.24%。本年“三公”经费支出0.55万元，比上年增加0.06万元，增长12.24%。');
+    expect(p).toContain(
+      '=（0.55−0.49）÷0.49×100%=12.24%。本年“三公”经费支出0.55万元，比上年增加0.06万元，增长12.24%。',
+    );
     expect(p).not.toMatch(/较好|成效|落实了/);
-    expect(numberedUnder(ps, '存在的主要问题')[0]).toBe('1.“三公”经费支出比上年增加0.06万元，增长12.24%，未实现只减不增。');
+    expect(numberedUnder(ps, '存在的主要问题')[0]).toBe(
+      '1.“三公”经费支出比上年增加0.06万元，增长12.24%，未实现只减不增。',
+    );
   });
 
   it('concludes with total and grade, with the qualifier of the grade', () => {
@@ -108,7 +122,16 @@ describe('the sample department report', () => {
   });
 
   it('inserts the clerk’s texts verbatim, one paragraph per line', () => {
-    for (const name of ['单位概况', '绩效目标', '预算管理制度', '绩效管理机制', '经济效益', '社会效益', '生态效益', '主要经验']) {
+    for (const name of [
+      '单位概况',
+      '绩效目标',
+      '预算管理制度',
+      '绩效管理机制',
+      '经济效益',
+      '社会效益',
+      '生态效益',
+      '主要经验',
+    ]) {
       expect(ps.some((p) => p.text === SAMPLE_TEXTS[name])).toBe(true);
     }
     const [first, second] = SAMPLE_TEXTS['绩效目标完成情况'].split('\n');
@@ -123,7 +146,12 @@ describe('the sample department report', () => {
     expect(problems).toHaveLength(warnings.length);
     expect(measures).toHaveLength(warnings.length);
     expect(problems.map((p) => p.split('.')[0])).toEqual(measures.map((m) => m.split('.')[0]));
-    expect(warnings.map((f) => f.code)).toEqual(['sangong-increase', 'budget-adjustment', 'payment-progress-lag', 'payment-progress-mismatch']);
+    expect(warnings.map((f) => f.code)).toEqual([
+      'sangong-increase',
+      'budget-adjustment',
+      'payment-progress-lag',
+      'payment-progress-mismatch',
+    ]);
   });
 
   it('asks plainly for a missing text', () => {
@@ -146,7 +174,9 @@ describe('narrative edge cases', () => {
 
   it('三公经费 unchanged: 持平', () => {
     const ps = report(evaluateWith({ 上年三公经费支出数: '0.55' }, { manual: SAMPLE_MANUAL }));
-    expect(itemParagraph(ps, '三公经费变动率')).toContain('=（0.55−0.55）÷0.55×100%=0%。本年“三公”经费支出0.55万元，与上年持平。');
+    expect(itemParagraph(ps, '三公经费变动率')).toContain(
+      '=（0.55−0.55）÷0.55×100%=0%。本年“三公”经费支出0.55万元，与上年持平。',
+    );
     expectClean(ps);
   });
 
@@ -154,10 +184,14 @@ describe('narrative edge cases', () => {
     const ev = evaluateWith({ 上年三公经费支出数: '0' }, { manual: SAMPLE_MANUAL });
     const ps = report(ev);
     const p = itemParagraph(ps, '三公经费变动率');
-    expect(p).toBe('（2）三公经费变动率。上年无“三公”经费支出，本年新增0.55万元，不计算变动率。该项未纳入评分，综合得分按其余指标分值折算为百分制。');
+    expect(p).toBe(
+      '（2）三公经费变动率。上年无“三公”经费支出，本年新增0.55万元，不计算变动率。该项未纳入评分，综合得分按其余指标分值折算为百分制。',
+    );
     expect(p).not.toMatch(/\d%/);
     // 88.97 over the 96 points left: 88.97 × 100 ÷ 96 = 92.677… → 92.68 → 优.
-    expect(text(ps)).toContain('三公经费变动率（上年三公经费支出数为0，本年新增0.55万元）不适用，未纳入评分，综合得分按其余96分的指标折算为百分制。');
+    expect(text(ps)).toContain(
+      '三公经费变动率（上年三公经费支出数为0，本年新增0.55万元）不适用，未纳入评分，综合得分按其余96分的指标折算为百分制。',
+    );
     expect(text(ps)).toContain('综合得分92.68分，评价等级为“优”，部门整体支出绩效好。');
     expect(numberedUnder(ps, '存在的主要问题')[0]).toBe('1.上年无“三公”经费支出，本年新增0.55万元。');
     expectClean(ps);
@@ -172,20 +206,31 @@ describe('narrative edge cases', () => {
   it('超编: the excess in persons and in 个百分点 (a difference of two rates)', () => {
     // 19 ÷ 17 = 111.7647…% → 111.76%, 11.76 points above 100%.
     const ps = report(evaluateWith({ 在职人员数: '19' }, { manual: SAMPLE_MANUAL }));
-    expect(itemParagraph(ps, '在职人员控制率')).toContain('=19÷17×100%=111.76%。年末在职人员19人，超出编制2人，在职人员控制率高于100%的上限11.76个百分点，存在超编问题。');
-    expect(numberedUnder(ps, '存在的主要问题')[0]).toBe('1.在职人员超编2人，在职人员控制率111.76%，超出11.76个百分点。');
+    expect(itemParagraph(ps, '在职人员控制率')).toContain(
+      '=19÷17×100%=111.76%。年末在职人员19人，超出编制2人，在职人员控制率高于100%的上限11.76个百分点，存在超编问题。',
+    );
+    expect(numberedUnder(ps, '存在的主要问题')[0]).toBe(
+      '1.在职人员超编2人，在职人员控制率111.76%，超出11.76个百分点。',
+    );
     expect(numberedUnder(ps, '改进措施及建议')[0]).toBe('1.严格控制编制，逐步消化超编人员，新进人员严格按编制管理。');
     expectClean(ps);
   });
 
   it('no quarterly data: names the missing inputs, no progress problem', () => {
-    const ev = evaluateWith({ 一季度累计支出: undefined, 二季度累计支出: undefined, 三季度累计支出: undefined, 四季度累计支出: undefined });
+    const ev = evaluateWith({
+      一季度累计支出: undefined,
+      二季度累计支出: undefined,
+      三季度累计支出: undefined,
+      四季度累计支出: undefined,
+    });
     const ps = report(ev);
     expect(itemParagraph(ps, '支付进度率')).toBe(
       '（3）支付进度率。因基础数据缺少“一季度累计支出”、“二季度累计支出”、“三季度累计支出”和“四季度累计支出”，该项无法计算，分值3分，尚未评分（请在评分表中填写得分）。',
     );
     expect(numberedUnder(ps, '存在的主要问题').join()).not.toMatch(/进度/);
-    expect(text(ps)).toContain('支付进度率（缺少“一季度累计支出”、“二季度累计支出”、“三季度累计支出”和“四季度累计支出”）');
+    expect(text(ps)).toContain(
+      '支付进度率（缺少“一季度累计支出”、“二季度累计支出”、“三季度累计支出”和“四季度累计支出”）',
+    );
     expectClean(ps);
   });
 
@@ -270,17 +315,37 @@ describe('narrative edge cases', () => {
     );
     expect(ev.findings.filter((f) => f.severity === 'warning')).toEqual([]);
     const ps = report(ev);
-    expect(text(ps)).toContain('从指标计算结果看，本年度各项定量指标未发现明显问题。对照预算绩效管理的要求，仍存在以下不足：');
-    expect(numberedUnder(ps, '存在的主要问题').map((p) => p.split('。')[0])).toEqual(['1.绩效目标细化量化不够', '2.评价结果运用不足', '3.绩效管理力量薄弱']);
-    expect(numberedUnder(ps, '改进措施及建议').map((p) => p.split('。')[0])).toEqual(['1.完善绩效指标体系', '2.强化结果运用', '3.加强绩效管理队伍建设']);
+    expect(text(ps)).toContain(
+      '从指标计算结果看，本年度各项定量指标未发现明显问题。对照预算绩效管理的要求，仍存在以下不足：',
+    );
+    expect(numberedUnder(ps, '存在的主要问题').map((p) => p.split('。')[0])).toEqual([
+      '1.绩效目标细化量化不够',
+      '2.评价结果运用不足',
+      '3.绩效管理力量薄弱',
+    ]);
+    expect(numberedUnder(ps, '改进措施及建议').map((p) => p.split('。')[0])).toEqual([
+      '1.完善绩效指标体系',
+      '2.强化结果运用',
+      '3.加强绩效管理队伍建设',
+    ]);
     expect(itemParagraph(ps, '支付进度率')).toContain('各季度支付进度均达到序时进度。');
     expect(itemParagraph(ps, '预算调整率')).toContain('年内未调整预算。');
     expectClean(ps);
   });
 
   it('the clerk’s own problems replace R19, and "无" adds nothing', () => {
-    const clean = { 三公经费支出数: '0.43', 预算调整数: '0', 一季度累计支出: '43.64', 二季度累计支出: '87.28', 三季度累计支出: '130.92', 四季度累计支出: '174.56', 上年结转结余总额: '0' };
-    const ps = report(evaluateWith({ ...clean, 存在问题: '绩效目标设定偏笼统。', 改进措施: '无' }, { manual: SAMPLE_MANUAL }));
+    const clean = {
+      三公经费支出数: '0.43',
+      预算调整数: '0',
+      一季度累计支出: '43.64',
+      二季度累计支出: '87.28',
+      三季度累计支出: '130.92',
+      四季度累计支出: '174.56',
+      上年结转结余总额: '0',
+    };
+    const ps = report(
+      evaluateWith({ ...clean, 存在问题: '绩效目标设定偏笼统。', 改进措施: '无' }, { manual: SAMPLE_MANUAL }),
+    );
     expect(text(ps)).toContain('本单位自查发现的问题如下：\n绩效目标设定偏笼统。');
     expect(text(ps)).not.toContain('绩效管理力量薄弱');
     expect(text(ps)).not.toContain('请补充：除上述措施外');
@@ -291,14 +356,21 @@ describe('narrative edge cases', () => {
     const ps = report(evaluateWith());
     // 47.47 computed points, the fourteen manual items count 0.
     expect(text(ps)).toContain('综合得分暂为47.47分，评价等级暂定为“差”。');
-    expect(text(ps)).toContain('绩效目标合理性、绩效指标明确性、重点支出安排率、结转结余变动率、管理制度健全性、资金使用合规性、预决算信息公开性、基础信息完善性、资产管理制度健全性、资产管理安全性、经济效益、社会效益、生态效益和社会公众或服务对象满意度等14项指标尚未评分，暂按0分计');
-    expect(itemParagraph(ps, '绩效目标合理性')).toBe('（1）绩效目标合理性。该项为定性指标，分值4分，尚未评分（请在评分表中填写得分）。');
+    expect(text(ps)).toContain(
+      '绩效目标合理性、绩效指标明确性、重点支出安排率、结转结余变动率、管理制度健全性、资金使用合规性、预决算信息公开性、基础信息完善性、资产管理制度健全性、资产管理安全性、经济效益、社会效益、生态效益和社会公众或服务对象满意度等14项指标尚未评分，暂按0分计',
+    );
+    expect(itemParagraph(ps, '绩效目标合理性')).toBe(
+      '（1）绩效目标合理性。该项为定性指标，分值4分，尚未评分（请在评分表中填写得分）。',
+    );
     expect(text(ps)).not.toContain('部门整体支出绩效较差');
     expectClean(ps);
   });
 
   it('every missing text becomes a plain request; 七 says 无其他需说明的情况 when nothing is to be said', () => {
-    const ev = evaluateWith({ 上年结转结余总额: '0', 重点项目支出: '50', 项目支出总额: '50', 满意度: '96' }, { texts: false, manual: SAMPLE_MANUAL });
+    const ev = evaluateWith(
+      { 上年结转结余总额: '0', 重点项目支出: '50', 项目支出总额: '50', 满意度: '96' },
+      { texts: false, manual: SAMPLE_MANUAL },
+    );
     const ps = report(ev);
     const all = text(ps);
     for (const ask of [
@@ -315,7 +387,9 @@ describe('narrative edge cases', () => {
     ])
       expect(all).toContain(ask);
     expect(ps[ps.length - 3].text).toBe('无其他需说明的情况。');
-    expect(itemParagraph(ps, '社会公众或服务对象满意度')).toContain('社会公众或服务对象满意度为96%（满意度调查结果）。');
+    expect(itemParagraph(ps, '社会公众或服务对象满意度')).toContain(
+      '社会公众或服务对象满意度为96%（满意度调查结果）。',
+    );
     expectClean(ps);
   });
 
@@ -326,8 +400,12 @@ describe('narrative edge cases', () => {
 
   it('another scheme (湖南) names items its own way, in Chinese quotes', () => {
     const ps = report(evaluateWith({}, { scheme: scheme('湖南') }));
-    expect(itemParagraph(ps, '财政供养人员控制率')).toContain('财政供养人员控制率=在职人员数÷编制数×100%=15÷17×100%=88.24%');
-    expect(itemParagraph(ps, '“三公经费”变动率')).toContain('“三公经费”变动率（决算口径）=（三公经费支出数−上年三公经费支出数）÷上年三公经费支出数×100%=（0.55−0.49）÷0.49×100%=12.24%');
+    expect(itemParagraph(ps, '财政供养人员控制率')).toContain(
+      '财政供养人员控制率=在职人员数÷编制数×100%=15÷17×100%=88.24%',
+    );
+    expect(itemParagraph(ps, '“三公经费”变动率')).toContain(
+      '“三公经费”变动率（决算口径）=（三公经费支出数−上年三公经费支出数）÷上年三公经费支出数×100%=（0.55−0.49）÷0.49×100%=12.24%',
+    );
     expect(text(ps)).toContain('本次自评采用“湖南”评分方案');
     expect(text(ps)).not.toContain('"');
     expectClean(ps);

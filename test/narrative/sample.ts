@@ -8,7 +8,7 @@ import { INPUTS } from '../../src/engine/catalogue';
 import { evaluate } from '../../src/engine/evaluate';
 import { getPreset } from '../../src/engine/schemes';
 import type { Evaluation, InputReading, ManualEntries, Scheme } from '../../src/engine/types';
-import { templateCells } from '../../src/sheets/基础数据';
+import { templateCells } from '../../src/sheets/templateSheet';
 import { SAMPLE_FIGURES } from '../support/sampleDepartment';
 
 export { SAMPLE_FIGURES };
@@ -20,7 +20,8 @@ export const SAMPLE_TEXTS: Record<string, string> = {
   绩效目标: '围绕协调推动金融服务实体经济、防范处置金融风险、深化金融体制改革设立年度绩效目标，并细化为具体绩效指标。',
   预算管理制度: '制定了《忻州市人民政府金融工作办公室财务制度》和差旅费实施细则，资金审批流程齐全、会计核算及时。',
   绩效管理机制: '成立由主要负责人任组长的预算绩效管理领导小组，综合科负责预算绩效管理的具体实施。',
-  绩效目标完成情况: '2021年，全市金融业增加值达74.1亿元，完成全年任务的103.2%；企业资金链应急周转保障资金累计支持企业222户。\n创业担保贷款余额4562.1万元，较年初增加4206.1万元，提前完成全年任务。',
+  绩效目标完成情况:
+    '2021年，全市金融业增加值达74.1亿元，完成全年任务的103.2%；企业资金链应急周转保障资金累计支持企业222户。\n创业担保贷款余额4562.1万元，较年初增加4206.1万元，提前完成全年任务。',
   经济效益: '截至2021年12月末，全市金融业增加值达74.1亿元，较去年同期增加6.2亿元，增速为5.2%，完成年初制定的目标任务。',
   社会效益: '大力发展普惠金融，全市普惠型小微企业贷款余额125.6亿元，平均利率6.3%，较年初下降0.87个百分点。',
   生态效益: '贯彻落实《关于促进绿色金融发展的实施意见》，引导银行机构扩大绿色信贷规模。',
@@ -39,7 +40,14 @@ export function readingsFrom(values: Record<string, string | undefined>): Record
   for (const def of INPUTS) {
     const v = values[def.name];
     if (v === undefined) readings[def.name] = { input: def.name, status: 'missing' };
-    else readings[def.name] = { input: def.name, status: 'found', value: def.kind === 'text' ? v : new Decimal(v), cell: cellOf(def.name), via: def.name };
+    else
+      readings[def.name] = {
+        input: def.name,
+        status: 'found',
+        value: def.kind === 'text' ? v : new Decimal(v),
+        cell: cellOf(def.name),
+        via: def.name,
+      };
   }
   return readings;
 }
@@ -51,10 +59,19 @@ export function scheme(name = '通用'): Scheme {
 }
 
 /** An evaluation of the sample with figures and texts changed as given (undefined removes an input). */
-export function evaluateWith(changes: Record<string, string | undefined> = {}, options: { manual?: ManualEntries; scheme?: Scheme; texts?: boolean } = {}): Evaluation {
-  const values: Record<string, string | undefined> = { ...SAMPLE_FIGURES, ...(options.texts === false ? {} : SAMPLE_TEXTS) };
+export function evaluateWith(
+  changes: Record<string, string | undefined> = {},
+  options: { manual?: ManualEntries; scheme?: Scheme; texts?: boolean } = {},
+): Evaluation {
+  const values: Record<string, string | undefined> = {
+    ...SAMPLE_FIGURES,
+    ...(options.texts === false ? {} : SAMPLE_TEXTS),
+  };
   for (const [k, v] of Object.entries(changes)) values[k] = v;
-  return evaluate({ readings: readingsFrom(values), findings: [] }, { scheme: options.scheme ?? scheme(), manual: options.manual });
+  return evaluate(
+    { readings: readingsFrom(values), findings: [] },
+    { scheme: options.scheme ?? scheme(), manual: options.manual },
+  );
 }
 
 /** The manual scores a clerk of the sample department might type (the twelve qualitative items). */

@@ -1,6 +1,14 @@
 import Decimal from 'decimal.js';
 import { reportProblems } from '../../src/engine/narrative';
-import { changeWords, chineseNumber, listWords, proseDate, prosePoints, proseNumber, sentence } from '../../src/engine/narrative/words';
+import {
+  changeWords,
+  chineseNumber,
+  listWords,
+  proseDate,
+  prosePoints,
+  proseNumber,
+  sentence,
+} from '../../src/engine/narrative/words';
 
 const d = (s: string) => new Decimal(s);
 

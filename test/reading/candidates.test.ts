@@ -51,7 +51,13 @@ describe('numbers typed as text', () => {
 describe('readInputs without a host', () => {
   it('reads plain NamedValues: the engine needs no workbook', () => {
     const read = readInputs({
-      单位名称: { kind: 'constant', name: '单位名称', scope: { kind: 'workbook' }, value: '某单位', refersTo: '"某单位"' },
+      单位名称: {
+        kind: 'constant',
+        name: '单位名称',
+        scope: { kind: 'workbook' },
+        value: '某单位',
+        refersTo: '"某单位"',
+      },
       评价年度: { kind: 'cell', name: '评价年度', scope: { kind: 'workbook' }, cell: 'A!B1', value: 2021 },
       编制数: { kind: 'cell', name: '编制数', scope: { kind: 'workbook' }, cell: 'A!B2', value: 10 },
       在职人员数: { kind: 'cell', name: '在职人员数', scope: { kind: 'workbook' }, cell: 'A!B3', value: 9 },

@@ -8,14 +8,26 @@ describe('which defined name an input is read through', () => {
   it('reads a valid workbook with no finding at all', async () => {
     const r = await readFixture(variant({}));
     expect(r.notable).toEqual([]);
-    expect(r.get('编制数')).toEqual({ input: '编制数', status: 'found', value: expect.anything(), cell: '基础数据!B4', via: '编制数' });
+    expect(r.get('编制数')).toEqual({
+      input: '编制数',
+      status: 'found',
+      value: expect.anything(),
+      cell: '基础数据!B4',
+      via: '编制数',
+    });
     expect(valueOf(r.get('编制数'))).toBe('17');
-    expect(r.get('单位名称')).toMatchObject({ status: 'found', value: '忻州市人民政府金融工作办公室', cell: '基础数据!B2' });
+    expect(r.get('单位名称')).toMatchObject({
+      status: 'found',
+      value: '忻州市人民政府金融工作办公室',
+      cell: '基础数据!B2',
+    });
     expect(valueOf(r.get('评价年度'))).toBe('2021');
   });
 
   it('finds a sheet-scoped name, silently', async () => {
-    const r = await readFixture(variant({ names: [{ name: '编制数', sheet: SHEET, refersTo: `${SHEET}!$B$4` }], dropNames: ['编制数'] }));
+    const r = await readFixture(
+      variant({ names: [{ name: '编制数', sheet: SHEET, refersTo: `${SHEET}!$B$4` }], dropNames: ['编制数'] }),
+    );
     expect(r.get('编制数')).toMatchObject({ status: 'found', cell: '基础数据!B4' });
     expect(r.notable).toEqual([]);
   });
@@ -43,22 +55,31 @@ describe('which defined name an input is read through', () => {
     const r = await readFixture(
       variant({
         dropNames: ['在职人员数'],
-        sheets: [{ name: '2020', cells: { B5: 14 } }, { name: '2021', cells: { B5: 15 } }],
+        sheets: [
+          { name: '2020', cells: { B5: 14 } },
+          { name: '2021', cells: { B5: 15 } },
+        ],
         names: [
           { name: '在职人员数', sheet: '2020', refersTo: "'2020'!$B$5" },
           { name: '在职人员数', sheet: '2021', refersTo: "'2021'!$B$5" },
         ],
       }),
     );
-    const message = '名称“在职人员数”只在工作表“2020”、“2021”上分别定义，无法确定输入项“在职人员数”应采用哪一个。请在“公式 → 名称管理器”中只保留一个，或改为工作簿级名称。';
+    const message =
+      '名称“在职人员数”只在工作表“2020”、“2021”上分别定义，无法确定输入项“在职人员数”应采用哪一个。请在“公式 → 名称管理器”中只保留一个，或改为工作簿级名称。';
     expect(r.get('在职人员数')).toMatchObject({ status: 'invalid', problem: message, cell: '2020!B5' });
-    expect(r.errors).toEqual([{ code: 'name-scope', severity: 'error', message, inputs: ['在职人员数'], cells: ['2020!B5'] }]);
+    expect(r.errors).toEqual([
+      { code: 'name-scope', severity: 'error', message, inputs: ['在职人员数'], cells: ['2020!B5'] },
+    ]);
   });
 
   it('makes an optional name on several sheets a warning, not an error', async () => {
     const r = await readFixture(
       variant({
-        sheets: [{ name: '甲', cells: { B1: 3 } }, { name: '乙', cells: { B1: 3 } }],
+        sheets: [
+          { name: '甲', cells: { B1: 3 } },
+          { name: '乙', cells: { B1: 3 } },
+        ],
         names: [
           { name: '三公经费预算数', sheet: '甲', refersTo: '甲!$B$1' },
           { name: '三公经费预算数', sheet: '乙', refersTo: '乙!$B$1' },
@@ -82,7 +103,13 @@ describe('which defined name an input is read through', () => {
   });
 
   it('reads a name on a merged area as its top-left cell', async () => {
-    const r = await readFixture(variant({ cells: { B20: 20.8 }, merges: ['B20:D21'], names: [{ name: '预算调整数', refersTo: `${SHEET}!$B$20:$D$21` }] }));
+    const r = await readFixture(
+      variant({
+        cells: { B20: 20.8 },
+        merges: ['B20:D21'],
+        names: [{ name: '预算调整数', refersTo: `${SHEET}!$B$20:$D$21` }],
+      }),
+    );
     expect(r.get('预算调整数')).toMatchObject({ status: 'found', cell: '基础数据!B20' });
     expect(valueOf(r.get('预算调整数'))).toBe('20.8');
   });
@@ -101,7 +128,8 @@ describe('which defined name an input is read through', () => {
       {
         code: 'invalid-input',
         severity: 'error',
-        message: '输入项“全年执行数”的名称“全年执行数”的引用无效（#REF!$B$7），所指的单元格或工作表可能已被删除。请在“公式 → 名称管理器”中重新定义该名称。',
+        message:
+          '输入项“全年执行数”的名称“全年执行数”的引用无效（#REF!$B$7），所指的单元格或工作表可能已被删除。请在“公式 → 名称管理器”中重新定义该名称。',
         inputs: ['全年执行数'],
         cells: [],
       },
@@ -116,7 +144,14 @@ describe('which defined name an input is read through', () => {
   });
 
   it('accepts a constant name (=15) and cites the name instead of a cell', async () => {
-    const r = await readFixture(variant({ names: [{ name: '在职人员数', refersTo: '15' }, { name: '单位名称', refersTo: '"忻州市金融办"' }] }));
+    const r = await readFixture(
+      variant({
+        names: [
+          { name: '在职人员数', refersTo: '15' },
+          { name: '单位名称', refersTo: '"忻州市金融办"' },
+        ],
+      }),
+    );
     expect(r.get('在职人员数')).toMatchObject({ status: 'found', cell: '名称“在职人员数”', via: '在职人员数' });
     expect(valueOf(r.get('在职人员数'))).toBe('15');
     expect(r.get('单位名称')).toMatchObject({ status: 'found', value: '忻州市金融办', cell: '名称“单位名称”' });
@@ -179,7 +214,9 @@ describe('which defined name an input is read through', () => {
   });
 
   it('matches names ignoring case, as Excel does', async () => {
-    const r = await readFixture(variant({ cells: { B30: 37.39 }, names: [{ name: 'q1累计支出', refersTo: `${SHEET}!$B$30` }] }));
+    const r = await readFixture(
+      variant({ cells: { B30: 37.39 }, names: [{ name: 'q1累计支出', refersTo: `${SHEET}!$B$30` }] }),
+    );
     expect(r.get('一季度累计支出')).toMatchObject({ status: 'found', cell: '基础数据!B30' });
   });
 
@@ -198,7 +235,8 @@ describe('which defined name an input is read through', () => {
       {
         code: 'mapped-name-missing',
         severity: 'warning',
-        message: '输入项“全年执行数”映射到的名称“已删除的名称”在工作簿中已不存在，改按标准名称和常用别名查找。请在“名称映射”中重新选择。',
+        message:
+          '输入项“全年执行数”映射到的名称“已删除的名称”在工作簿中已不存在，改按标准名称和常用别名查找。请在“名称映射”中重新选择。',
         inputs: ['全年执行数'],
         cells: [],
       },
@@ -207,7 +245,10 @@ describe('which defined name an input is read through', () => {
 
   it('reads a name on a hidden sheet', async () => {
     const r = await readFixture(
-      variant({ sheets: [{ name: '隐藏数据', cells: { A1: 85.32 }, visibility: 'hidden' }], names: [{ name: '固定资产总额', refersTo: '隐藏数据!$A$1' }] }),
+      variant({
+        sheets: [{ name: '隐藏数据', cells: { A1: 85.32 }, visibility: 'hidden' }],
+        names: [{ name: '固定资产总额', refersTo: '隐藏数据!$A$1' }],
+      }),
     );
     expect(r.get('固定资产总额')).toMatchObject({ status: 'found', cell: '隐藏数据!A1' });
   });

@@ -17,7 +17,15 @@ const EXPECTED: Record<string, string> = Object.fromEntries(
 );
 
 const UNKNOWN = SAMPLE_UNKNOWN;
-const TEXTS_GIVEN = ['单位概况', '绩效目标', '预算管理制度', '绩效管理机制', '绩效目标完成情况', '社会效益', '主要经验'];
+const TEXTS_GIVEN = [
+  '单位概况',
+  '绩效目标',
+  '预算管理制度',
+  '绩效管理机制',
+  '绩效目标完成情况',
+  '社会效益',
+  '主要经验',
+];
 const TEXTS_MISSING = ['经济效益', '生态效益', '满意度说明', '存在问题', '改进措施', '其他说明'];
 
 describe('the sample workbook', () => {
@@ -29,7 +37,11 @@ describe('the sample workbook', () => {
 
   it('holds every figure of sample-department.md, exactly', () => {
     for (const [input, value] of Object.entries(EXPECTED)) {
-      expect({ input, status: read.readings[input].status, value: read.readings[input].value?.toString() }).toEqual({ input, status: 'found', value });
+      expect({ input, status: read.readings[input].status, value: read.readings[input].value?.toString() }).toEqual({
+        input,
+        status: 'found',
+        value,
+      });
     }
   });
 

@@ -8,7 +8,10 @@ import { readFixture, SHEET, valueOf, variant } from '../support/readingWorkbook
 
 /** The base workbook plus one optional input named on 基础数据!B<row>. */
 function withOptional(input: string, row: number, value: CellValue | FixtureCell) {
-  return variant({ cells: { [`A${row}`]: input, [`B${row}`]: value }, names: [{ name: input, refersTo: `${SHEET}!$B$${row}` }] });
+  return variant({
+    cells: { [`A${row}`]: input, [`B${row}`]: value },
+    names: [{ name: input, refersTo: `${SHEET}!$B$${row}` }],
+  });
 }
 
 describe('empty cells', () => {
@@ -16,7 +19,13 @@ describe('empty cells', () => {
     const r = await readFixture(variant({ cells: { B4: null } }));
     expect(r.get('编制数')).toEqual({ input: '编制数', status: 'missing', cell: '基础数据!B4', via: '编制数' });
     expect(r.errors).toEqual([
-      { code: 'missing-input', severity: 'error', message: '必填输入项“编制数”所在的单元格 基础数据!B4 是空的，请填写人数（人）。', inputs: ['编制数'], cells: ['基础数据!B4'] },
+      {
+        code: 'missing-input',
+        severity: 'error',
+        message: '必填输入项“编制数”所在的单元格 基础数据!B4 是空的，请填写人数（人）。',
+        inputs: ['编制数'],
+        cells: ['基础数据!B4'],
+      },
     ]);
   });
 
@@ -28,7 +37,12 @@ describe('empty cells', () => {
 
   it('treats an empty optional cell as missing without any finding', async () => {
     const r = await readFixture(withOptional('预算调整数', 20, null));
-    expect(r.get('预算调整数')).toEqual({ input: '预算调整数', status: 'missing', cell: '基础数据!B20', via: '预算调整数' });
+    expect(r.get('预算调整数')).toEqual({
+      input: '预算调整数',
+      status: 'missing',
+      cell: '基础数据!B20',
+      via: '预算调整数',
+    });
     expect(r.notable).toEqual([]);
   });
 });
@@ -68,13 +82,23 @@ describe('text in a numeric input', () => {
   it('refuses 待定 in a required amount, naming the input and the cell (error)', async () => {
     const r = await readFixture(variant({ cells: { B6: '待定' } }));
     const message = '输入项“全年预算数”（基础数据!B6）的值“待定”不是数字，请填写金额（万元）。';
-    expect(r.get('全年预算数')).toEqual({ input: '全年预算数', status: 'invalid', problem: message, cell: '基础数据!B6', via: '全年预算数' });
-    expect(r.errors).toEqual([{ code: 'invalid-input', severity: 'error', message, inputs: ['全年预算数'], cells: ['基础数据!B6'] }]);
+    expect(r.get('全年预算数')).toEqual({
+      input: '全年预算数',
+      status: 'invalid',
+      problem: message,
+      cell: '基础数据!B6',
+      via: '全年预算数',
+    });
+    expect(r.errors).toEqual([
+      { code: 'invalid-input', severity: 'error', message, inputs: ['全年预算数'], cells: ['基础数据!B6'] },
+    ]);
   });
 
   it('refuses 约20 in a required head count', async () => {
     const r = await readFixture(variant({ cells: { B5: '约20' } }));
-    expect(r.errors.map((f) => f.message)).toEqual(['输入项“在职人员数”（基础数据!B5）的值“约20”不是数字，请填写人数（人）。']);
+    expect(r.errors.map((f) => f.message)).toEqual([
+      '输入项“在职人员数”（基础数据!B5）的值“约20”不是数字，请填写人数（人）。',
+    ]);
   });
 
   it('makes text in an optional amount a warning and the input invalid', async () => {
@@ -104,13 +128,17 @@ describe('text in a numeric input', () => {
 describe('ranges of values', () => {
   it('refuses a negative required amount', async () => {
     const r = await readFixture(variant({ cells: { B7: -174.56 } }));
-    expect(r.errors.map((f) => f.message)).toEqual(['输入项“全年执行数”（基础数据!B7）的值 -174.56 为负数，金额不能为负数，请检查。']);
+    expect(r.errors.map((f) => f.message)).toEqual([
+      '输入项“全年执行数”（基础数据!B7）的值 -174.56 为负数，金额不能为负数，请检查。',
+    ]);
   });
 
   it('refuses a negative optional amount with a warning', async () => {
     const r = await readFixture(withOptional('结转结余总额', 22, -1));
     expect(r.get('结转结余总额').status).toBe('invalid');
-    expect(r.notable.map((f) => [f.code, f.severity, f.cells[0]])).toEqual([['invalid-input', 'warning', '基础数据!B22']]);
+    expect(r.notable.map((f) => [f.code, f.severity, f.cells[0]])).toEqual([
+      ['invalid-input', 'warning', '基础数据!B22'],
+    ]);
   });
 
   it('refuses a non-integer head count', async () => {
@@ -172,7 +200,8 @@ describe('满意度', () => {
       {
         code: 'invalid-input',
         severity: 'warning',
-        message: '输入项“满意度”（基础数据!B27）的值 120 超出 0–100 的范围，请填写0–100 之间的百分数（如 95），或把单元格设为百分比格式。',
+        message:
+          '输入项“满意度”（基础数据!B27）的值 120 超出 0–100 的范围，请填写0–100 之间的百分数（如 95），或把单元格设为百分比格式。',
         inputs: ['满意度'],
         cells: ['基础数据!B27'],
       },
@@ -185,7 +214,11 @@ describe('满意度', () => {
     const r = await readFixture(withOptional('满意度', 27, 0.95));
     expect(valueOf(r.get('满意度'))).toBe('0.95');
     expect(r.notable.map((f) => [f.code, f.severity, f.message])).toEqual([
-      ['satisfaction-fraction', 'warning', '输入项“满意度”（基础数据!B27）的值为 0.95，按 0.95% 计算；如果指的是 95%，请填写 95 或把单元格设为百分比格式。'],
+      [
+        'satisfaction-fraction',
+        'warning',
+        '输入项“满意度”（基础数据!B27）的值为 0.95，按 0.95% 计算；如果指的是 95%，请填写 95 或把单元格设为百分比格式。',
+      ],
     ]);
   });
 });
@@ -197,7 +230,8 @@ describe('error values', () => {
       {
         code: 'invalid-input',
         severity: 'error',
-        message: '输入项“全年执行数”（基础数据!B7）是错误值 #DIV/0!，请检查该单元格的公式或数据后重新填写金额（万元）。',
+        message:
+          '输入项“全年执行数”（基础数据!B7）是错误值 #DIV/0!，请检查该单元格的公式或数据后重新填写金额（万元）。',
         inputs: ['全年执行数'],
         cells: ['基础数据!B7'],
       },
@@ -207,7 +241,12 @@ describe('error values', () => {
   it('makes #N/A in an optional input a warning', async () => {
     const r = await readFixture(withOptional('固定资产总额', 28, { error: '#N/A' }));
     expect(r.get('固定资产总额').status).toBe('invalid');
-    expect(r.notable.map((f) => [f.severity, f.message])).toEqual([['warning', '输入项“固定资产总额”（基础数据!B28）是错误值 #N/A，请检查该单元格的公式或数据后重新填写金额（万元）。']]);
+    expect(r.notable.map((f) => [f.severity, f.message])).toEqual([
+      [
+        'warning',
+        '输入项“固定资产总额”（基础数据!B28）是错误值 #N/A，请检查该单元格的公式或数据后重新填写金额（万元）。',
+      ],
+    ]);
   });
 
   it('reads a formula cell by its calculated value', async () => {
@@ -223,7 +262,9 @@ describe('评价年度', () => {
     [21, '21'],
   ])('refuses %s as a year', async (value, shown) => {
     const r = await readFixture(variant({ cells: { B3: value } }));
-    expect(r.errors.map((f) => f.message)).toEqual([`输入项“评价年度”（基础数据!B3）的值 ${shown} 不是有效的年度，请填写四位年份（如 2021）。`]);
+    expect(r.errors.map((f) => f.message)).toEqual([
+      `输入项“评价年度”（基础数据!B3）的值 ${shown} 不是有效的年度，请填写四位年份（如 2021）。`,
+    ]);
   });
 });
 
@@ -240,18 +281,25 @@ describe('text inputs', () => {
     );
     expect(r.get('单位名称').value).toBe('忻州市金融办');
     expect(r.get('单位概况').value).toBe('2021');
-    expect(r.get('绩效目标完成情况')).toMatchObject({ status: 'found', value: '完成了全部 8 项工作。', cell: '基础数据!B41' });
+    expect(r.get('绩效目标完成情况')).toMatchObject({
+      status: 'found',
+      value: '完成了全部 8 项工作。',
+      cell: '基础数据!B41',
+    });
   });
 
   it('reports each missing narrative text as information', async () => {
-    const r = await readFixture(variant({ cells: { B42: '' }, names: [{ name: '经济效益', refersTo: `${SHEET}!$B$42` }] }));
+    const r = await readFixture(
+      variant({ cells: { B42: '' }, names: [{ name: '经济效益', refersTo: `${SHEET}!$B$42` }] }),
+    );
     const texts = r.findings.filter((f) => f.code === 'missing-text');
     expect(texts).toHaveLength(13);
     expect(texts.every((f) => f.severity === 'info')).toBe(true);
     expect(texts.find((f) => f.inputs[0] === '经济效益')).toEqual({
       code: 'missing-text',
       severity: 'info',
-      message: '报告文字“经济效益”未提供：自评报告中该部分写明了需要补充的内容。如需自动填入，请定义名称“经济效益”指向写有该段文字的单元格。',
+      message:
+        '报告文字“经济效益”未提供：自评报告中该部分写明了需要补充的内容。如需自动填入，请定义名称“经济效益”指向写有该段文字的单元格。',
       inputs: ['经济效益'],
       cells: ['基础数据!B42'],
     });
@@ -259,7 +307,9 @@ describe('text inputs', () => {
 
   it('refuses an error value in the required 单位名称', async () => {
     const r = await readFixture(variant({ cells: { B2: { error: '#NAME?' } } }));
-    expect(r.errors.map((f) => f.message)).toEqual(['输入项“单位名称”（基础数据!B2）是错误值 #NAME?，请检查该单元格。']);
+    expect(r.errors.map((f) => f.message)).toEqual([
+      '输入项“单位名称”（基础数据!B2）是错误值 #NAME?，请检查该单元格。',
+    ]);
   });
 });
 

@@ -28,7 +28,10 @@ export function parseAddress(address: string): { row: number; col: number } {
 }
 
 /** Finds the first cell whose value equals `value`. */
-export function findCell(layout: SheetLayout, value: string): { row: number; col: number; address: string } | undefined {
+export function findCell(
+  layout: SheetLayout,
+  value: string,
+): { row: number; col: number; address: string } | undefined {
   for (let r = 0; r < layout.rows.length; r++) {
     const c = layout.rows[r].findIndex((cell) => cell?.value === value);
     if (c >= 0) return { row: r, col: c, address: cellAddress(r, c) };
@@ -60,7 +63,16 @@ export function evaluateFormula(formula: string, layout: SheetLayout, overrides:
   return new Parser(formula.replace(/^=/, ''), (a) => valueOf(a, 0)).parse();
 }
 
-const num = (v: Value): number => (typeof v === 'number' ? v : typeof v === 'boolean' ? Number(v) : v === null || v === '' ? 0 : Number.isFinite(Number(v)) ? Number(v) : NaN);
+const num = (v: Value): number =>
+  typeof v === 'number'
+    ? v
+    : typeof v === 'boolean'
+      ? Number(v)
+      : v === null || v === ''
+        ? 0
+        : Number.isFinite(Number(v))
+          ? Number(v)
+          : NaN;
 
 /** Excel's ROUND: half away from zero, on the decimal representation. */
 function round(x: number, digits: number): number {
@@ -117,8 +129,20 @@ class Parser {
       this.i += m[1].length;
       const a = this.scalar(left);
       const b = this.scalar(this.concat());
-      const [x, y] = typeof a === 'number' || typeof b === 'number' ? [num(a), num(b)] : [String(a ?? ''), String(b ?? '')];
-      left = m[1] === '=' ? x === y : m[1] === '<>' ? x !== y : m[1] === '>=' ? x >= y : m[1] === '<=' ? x <= y : m[1] === '>' ? x > y : x < y;
+      const [x, y] =
+        typeof a === 'number' || typeof b === 'number' ? [num(a), num(b)] : [String(a ?? ''), String(b ?? '')];
+      left =
+        m[1] === '='
+          ? x === y
+          : m[1] === '<>'
+            ? x !== y
+            : m[1] === '>='
+              ? x >= y
+              : m[1] === '<='
+                ? x <= y
+                : m[1] === '>'
+                  ? x > y
+                  : x < y;
     }
   }
 
@@ -232,7 +256,10 @@ class Parser {
         const crit = list(args[0]);
         const sum = args[2] !== undefined ? list(args[2]) : crit;
         const c = this.scalar(args[1]);
-        return crit.reduce<number>((s, v, k) => s + (matches(v, c) && typeof sum[k] === 'number' ? (sum[k] as number) : 0), 0);
+        return crit.reduce<number>(
+          (s, v, k) => s + (matches(v, c) && typeof sum[k] === 'number' ? (sum[k] as number) : 0),
+          0,
+        );
       }
       case 'COUNTBLANK':
         return list(args[0]).filter((v) => v === null || v === '').length;

@@ -1,5 +1,6 @@
-import { buildLayouts, markName, namedOutputCandidates, namedOutputs, OUR_SHEETS, readSettings, settingsSheet, uniqueSheetName } from '../../src/sheets';
-import { reportSheet, REPORT_WIDTH } from '../../src/sheets/自评报告';
+import { buildLayouts, markName, OUR_SHEETS, readSettings, settingsSheet, uniqueSheetName } from '../../src/sheets';
+import { namedOutputCandidates, namedOutputs } from '../../src/app/namedOutputs';
+import { reportSheet, REPORT_WIDTH } from '../../src/sheets/reportSheet';
 import { writeReport } from '../../src/engine/narrative';
 import type { NamedValue } from '../../src/engine/types';
 import { evaluateWith, SAMPLE_MANUAL } from '../narrative/sample';
@@ -71,23 +72,34 @@ describe('自评报告 sheet', () => {
     expect(layout.columnWidths).toEqual([REPORT_WIDTH]);
     const texts = layout.rows.filter((r) => r.length).map((r) => String(r[0]?.value).replace(/^\u3000\u3000/, ''));
     expect(texts).toEqual(paragraphs.map((p) => p.text));
-    for (const row of layout.rows) if (row.length) expect(row[0]).toMatchObject({ text: true, style: expect.objectContaining({ wrap: true }) });
+    for (const row of layout.rows)
+      if (row.length) expect(row[0]).toMatchObject({ text: true, style: expect.objectContaining({ wrap: true }) });
     const heading = layout.rows.find((r) => r[0]?.value === '\u3000\u3000一、部门基本情况');
     expect(heading?.[0]?.style?.bold).toBe(true);
-    expect(layout.rows[0][0]).toMatchObject({ value: '忻州市人民政府金融工作办公室2021年度部门整体支出绩效自评报告', style: expect.objectContaining({ bold: true, horizontal: 'center' }) });
+    expect(layout.rows[0][0]).toMatchObject({
+      value: '忻州市人民政府金融工作办公室2021年度部门整体支出绩效自评报告',
+      style: expect.objectContaining({ bold: true, horizontal: 'center' }),
+    });
     expect(layout.print).toEqual({ orientation: 'portrait', fitToWidth: true });
   });
 
   it('ends with the signature, right-aligned, after a blank row', () => {
     const n = layout.rows.length;
     expect(layout.rows[n - 3]).toEqual([]);
-    expect(layout.rows[n - 2][0]).toMatchObject({ value: '忻州市人民政府金融工作办公室', style: expect.objectContaining({ horizontal: 'right' }) });
+    expect(layout.rows[n - 2][0]).toMatchObject({
+      value: '忻州市人民政府金融工作办公室',
+      style: expect.objectContaining({ horizontal: 'right' }),
+    });
     expect(layout.rows[n - 1][0]?.value).toBe('2022年7月8日');
   });
 
   it('gives long paragraphs enough height for wrapped Chinese text', () => {
-    const longest = layout.rows.reduce((best, r, i) => (String(r[0]?.value ?? '').length > String(layout.rows[best][0]?.value ?? '').length ? i : best), 0);
-    const cjk = (String(layout.rows[longest][0]?.value).match(/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/g) ?? []).length;
+    const longest = layout.rows.reduce(
+      (best, r, i) => (String(r[0]?.value ?? '').length > String(layout.rows[best][0]?.value ?? '').length ? i : best),
+      0,
+    );
+    const cjk = (String(layout.rows[longest][0]?.value).match(/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/g) ?? [])
+      .length;
     // At most REPORT_WIDTH / 2.1 Chinese characters fit a line (a CJK glyph ≈ 2.1 units); 16 points a line.
     expect(layout.rowHeights?.[longest]).toBeGreaterThanOrEqual(Math.ceil(cjk / Math.floor(REPORT_WIDTH / 2.1)) * 16);
     const short = layout.rows.findIndex((r) => r[0]?.value === '\u3000\u3000一、部门基本情况');
@@ -97,7 +109,13 @@ describe('自评报告 sheet', () => {
 
 describe('namedOutputs', () => {
   const ev = evaluateWith({}, { manual: SAMPLE_MANUAL });
-  const cell = (name: string, at: string): NamedValue => ({ kind: 'cell', name, scope: { kind: 'workbook' }, cell: at, value: null });
+  const cell = (name: string, at: string): NamedValue => ({
+    kind: 'cell',
+    name,
+    scope: { kind: 'workbook' },
+    cell: at,
+    value: null,
+  });
 
   it('writes the total, the grade and rates (as fractions) into the clerk’s named cells', () => {
     const values: Record<string, NamedValue> = {
@@ -121,15 +139,20 @@ describe('namedOutputs', () => {
 
   it('never writes into an input or into our own sheets', () => {
     expect(namedOutputCandidates()).not.toContain('满意度');
-    expect(namedOutputCandidates()).toEqual(expect.arrayContaining(['在职人员控制率', '自评得分', '评价等级', '合计得分']));
+    expect(namedOutputCandidates()).toEqual(
+      expect.arrayContaining(['在职人员控制率', '自评得分', '评价等级', '合计得分']),
+    );
     const values: Record<string, NamedValue> = { 自评得分: cell('自评得分', "'评分表'!G32") };
     expect(namedOutputs(ev, values, ['评分表'])).toEqual([]);
   });
 });
 
-describe('the settings sheet keeps a copy of the clerk\'s manual entries', () => {
+describe("the settings sheet keeps a copy of the clerk's manual entries", () => {
   it('writes and reads the copy back (scores as numbers, notes as text)', () => {
-    const manual = { scores: { 绩效目标合理性: 3.6, 经济效益: 4.5 }, notes: { 经济效益: '协调新增贷款', 预算调整率: '=工资调标' } };
+    const manual = {
+      scores: { 绩效目标合理性: 3.6, 经济效益: 4.5 },
+      notes: { 经济效益: '协调新增贷款', 预算调整率: '=工资调标' },
+    };
     const layout = settingsSheet({ mapping: { 编制数: '编制人数' }, scheme: '通用', manual }, '设置');
     expect(readSettings(layoutValues(layout))).toEqual({ mapping: { 编制数: '编制人数' }, scheme: '通用', manual });
     const noteCell = layout.rows.flat().find((c) => c?.value === '=工资调标');

@@ -34,7 +34,15 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** What the production build reads; dist/ is stale when any of it is newer than the newest file in dist/. */
-const BUILD_INPUTS = ['src', 'assets', 'webpack.config.js', 'tsconfig.json', 'tsconfig.web.json', 'manifest.xml', 'scripts/manifest-for.js'];
+const BUILD_INPUTS = [
+  'src',
+  'assets',
+  'webpack.config.js',
+  'tsconfig.json',
+  'tsconfig.web.json',
+  'manifest.xml',
+  'scripts/manifest-for.js',
+];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -85,7 +93,10 @@ async function withBuildLock<T>(root: string, work: () => Promise<T>): Promise<T
 function runWebpack(root: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [root] });
-    const child = spawn(process.execPath, [cli, '--mode', 'production'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cli, '--mode', 'production'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
@@ -154,7 +165,12 @@ export function recordRequests(page: Page): RequestLog {
   };
   let loaded = false;
   page.on('request', (request) => {
-    log.requests.push({ url: request.url(), method: request.method(), resourceType: request.resourceType(), afterLoad: loaded });
+    log.requests.push({
+      url: request.url(),
+      method: request.method(),
+      resourceType: request.resourceType(),
+      afterLoad: loaded,
+    });
   });
   return log;
 }

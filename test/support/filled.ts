@@ -12,10 +12,19 @@ export function sampleBytes(): Uint8Array {
   return new Uint8Array(readFileSync(SAMPLE_PATH));
 }
 
-export async function fill(data: Uint8Array, options: JobOptions = {}): Promise<{ bytes: Uint8Array; result: JobResult }> {
+export async function fill(
+  data: Uint8Array,
+  options: JobOptions = {},
+): Promise<{ bytes: Uint8Array; result: JobResult }> {
   const book = await XlsxWorkbook.open(data);
   const result = await runJob(book, { date: REPORT_DATE, onNameConflict: 'rename', ...options });
-  if (!result.written) throw new Error(`not written: ${result.evaluation.findings.filter((f) => f.severity === 'error').map((f) => f.message).join('; ')}`);
+  if (!result.written)
+    throw new Error(
+      `not written: ${result.evaluation.findings
+        .filter((f) => f.severity === 'error')
+        .map((f) => f.message)
+        .join('; ')}`,
+    );
   return { bytes: await book.toBuffer(), result };
 }
 
@@ -33,7 +42,13 @@ export async function saveBook(book: ExcelJS.Workbook): Promise<Uint8Array> {
 export function plain(cell: ExcelJS.Cell): unknown {
   const v = cell.value as unknown;
   if (v && typeof v === 'object') {
-    const o = v as { result?: unknown; richText?: { text: string }[]; error?: string; formula?: string; sharedFormula?: string };
+    const o = v as {
+      result?: unknown;
+      richText?: { text: string }[];
+      error?: string;
+      formula?: string;
+      sharedFormula?: string;
+    };
     if (o.richText) return o.richText.map((r) => r.text).join('');
     if ('formula' in o || 'sharedFormula' in o) return o.result ?? null;
     if (o.error) return o.error;

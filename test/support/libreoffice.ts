@@ -34,7 +34,16 @@ export function recalculate(data: Uint8Array, to: 'xlsx' | 'pdf' = 'xlsx'): Buff
   const outDir = join(dir, 'out');
   execFileSync(
     'soffice',
-    [`-env:UserInstallation=file://${profileDir()}`, '--headless', '--norestore', '--convert-to', to, '--outdir', outDir, input],
+    [
+      `-env:UserInstallation=file://${profileDir()}`,
+      '--headless',
+      '--norestore',
+      '--convert-to',
+      to,
+      '--outdir',
+      outDir,
+      input,
+    ],
     { stdio: 'pipe', timeout: 120_000 },
   );
   return readFileSync(join(outDir, `book.${to}`));

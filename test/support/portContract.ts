@@ -71,7 +71,11 @@ function contents(f: WorkbookFixture, sheet: string): Record<string, FixtureCell
 
 /** `'预算 表'!$B$3` and `预算 表!B3` compare equal: quotes, '$' and a leading '=' are dropped. */
 export function normRef(ref: string): string {
-  return ref.replace(/^=/, '').replace(/\$/g, '').replace(/''/g, "'").replace(/^'(.*)'!/, '$1!');
+  return ref
+    .replace(/^=/, '')
+    .replace(/\$/g, '')
+    .replace(/''/g, "'")
+    .replace(/^'(.*)'!/, '$1!');
 }
 
 function namesOf(f: WorkbookFixture, name: string): FixtureName[] {
@@ -222,9 +226,26 @@ export function describePortContract(label: string, adapter: PortAdapter): void 
 
     describe('readNames', () => {
       const candidates = [
-        '编制数', '在职人员数', '满意度', '全年预算数', '全年执行数', '结转结余总额', '预算调整数',
-        '公用经费预算数', '多格', '失效', '失效单元格', '常数', '文字常数', '公式名', '差额', '无值', '布尔',
-        '两表', '引号表', '不存在的名称',
+        '编制数',
+        '在职人员数',
+        '满意度',
+        '全年预算数',
+        '全年执行数',
+        '结转结余总额',
+        '预算调整数',
+        '公用经费预算数',
+        '多格',
+        '失效',
+        '失效单元格',
+        '常数',
+        '文字常数',
+        '公式名',
+        '差额',
+        '无值',
+        '布尔',
+        '两表',
+        '引号表',
+        '不存在的名称',
       ];
       let values: Record<string, NamedValue>;
       let all: import('../../src/engine/types').DefinedName[];
@@ -303,7 +324,11 @@ export function describePortContract(label: string, adapter: PortAdapter): void 
       });
 
       it('reports a multi-cell name', () => {
-        expect(values['多格']).toMatchObject({ kind: 'invalid-reference', problem: 'multi-cell', scope: { kind: 'workbook' } });
+        expect(values['多格']).toMatchObject({
+          kind: 'invalid-reference',
+          problem: 'multi-cell',
+          scope: { kind: 'workbook' },
+        });
         const v = values['多格'];
         expect(v.kind === 'invalid-reference' && normRef(v.refersTo)).toBe('基础数据!B10:C10');
       });
@@ -320,18 +345,23 @@ export function describePortContract(label: string, adapter: PortAdapter): void 
       });
 
       it('lists every name of both scopes in all', () => {
-        const summary = all.map((n) => `${n.name}@${n.scope.kind === 'workbook' ? '(workbook)' : n.scope.sheet}=${normRef(n.refersTo)}${n.hidden ? ' hidden' : ''}`);
-        expect(summary).toEqual(expect.arrayContaining([
-          '编制数@(workbook)=基础数据!B3',
-          '在职人员数@基础数据=基础数据!B4',
-          '全年预算数@(workbook)=基础数据!B6',
-          '全年预算数@副本=副本!B3',
-          '两表@副本=副本!B4',
-          '两表@说明=说明!B4',
-          '常数@(workbook)=15',
-          '公用经费预算数@(workbook)=预算 表!B3',
-          '_jixiao_评分表@(workbook)=评分表!A1 hidden',
-        ]));
+        const summary = all.map(
+          (n) =>
+            `${n.name}@${n.scope.kind === 'workbook' ? '(workbook)' : n.scope.sheet}=${normRef(n.refersTo)}${n.hidden ? ' hidden' : ''}`,
+        );
+        expect(summary).toEqual(
+          expect.arrayContaining([
+            '编制数@(workbook)=基础数据!B3',
+            '在职人员数@基础数据=基础数据!B4',
+            '全年预算数@(workbook)=基础数据!B6',
+            '全年预算数@副本=副本!B3',
+            '两表@副本=副本!B4',
+            '两表@说明=说明!B4',
+            '常数@(workbook)=15',
+            '公用经费预算数@(workbook)=预算 表!B3',
+            '_jixiao_评分表@(workbook)=评分表!A1 hidden',
+          ]),
+        );
         expect(all).toHaveLength(CONTRACT_FIXTURE.names.length);
       });
     });
@@ -375,7 +405,13 @@ export function describePortContract(label: string, adapter: PortAdapter): void 
             ['合计', 6, null],
           ],
         });
-        expect(state.owned['_jixiao_自评报告']).toEqual({ sheet: '我的报告', values: [['报告', null], [null, '第一段']] });
+        expect(state.owned['_jixiao_自评报告']).toEqual({
+          sheet: '我的报告',
+          values: [
+            ['报告', null],
+            [null, '第一段'],
+          ],
+        });
       });
     });
 
@@ -402,8 +438,12 @@ export function describePortContract(label: string, adapter: PortAdapter): void 
         const port = await adapter.open(CONTRACT_FIXTURE);
         await port.write(plan([{ layout: indicatorLayout() }]));
         const d = await adapter.dump(port);
-        expect(namesOf(d, '指标_在职人员控制率').map(nameSummary)).toEqual(['指标_在职人员控制率@(workbook)=指标计算!C2']);
-        expect(namesOf(d, '_jixiao_指标计算').map(nameSummary)).toEqual(['_jixiao_指标计算@(workbook)=指标计算!A1 hidden']);
+        expect(namesOf(d, '指标_在职人员控制率').map(nameSummary)).toEqual([
+          '指标_在职人员控制率@(workbook)=指标计算!C2',
+        ]);
+        expect(namesOf(d, '_jixiao_指标计算').map(nameSummary)).toEqual([
+          '_jixiao_指标计算@(workbook)=指标计算!A1 hidden',
+        ]);
         expect(namesOf(d, '_jixiao_行').map(nameSummary)).toEqual(['_jixiao_行@(workbook)=指标计算!A3 hidden']);
         const read = await port.readNames(['指标_在职人员控制率']);
         expectCellValue(read.values['指标_在职人员控制率'], '指标计算!C2', 0.8824);
@@ -418,13 +458,15 @@ export function describePortContract(label: string, adapter: PortAdapter): void 
 
       it('creates plan names at workbook scope, hidden where asked, and re-points existing ones', async () => {
         const port = await adapter.open(CONTRACT_FIXTURE);
-        await port.write(plan([{ layout: indicatorLayout() }], {
-          names: [
-            { name: '编制数', sheet: '指标计算', cell: 'B3' },
-            { name: '_jixiao_设置', sheet: '指标计算', cell: 'A1', hidden: true },
-            { name: '指标_预算完成率', sheet: '指标计算', cell: 'C3' },
-          ],
-        }));
+        await port.write(
+          plan([{ layout: indicatorLayout() }], {
+            names: [
+              { name: '编制数', sheet: '指标计算', cell: 'B3' },
+              { name: '_jixiao_设置', sheet: '指标计算', cell: 'A1', hidden: true },
+              { name: '指标_预算完成率', sheet: '指标计算', cell: 'C3' },
+            ],
+          }),
+        );
         const d = await adapter.dump(port);
         expect(namesOf(d, '编制数').map(nameSummary)).toEqual(['编制数@(workbook)=指标计算!B3']);
         expect(namesOf(d, '_jixiao_设置').map(nameSummary)).toEqual(['_jixiao_设置@(workbook)=指标计算!A1 hidden']);
@@ -433,13 +475,15 @@ export function describePortContract(label: string, adapter: PortAdapter): void 
 
       it('writes named outputs into the clerk’s named cells with their format', async () => {
         const port = await adapter.open(CONTRACT_FIXTURE);
-        await port.write(plan([], {
-          namedOutputs: [
-            { name: '自评得分', cell: '副本!C1', value: 88.5, numberFormat: '0.00' },
-            { name: '在职人员控制率', cell: '预算 表!C3', value: 0.8824, numberFormat: '0.00%' },
-            { name: '评价等级', cell: "张三's 表!B1", value: '良' },
-          ],
-        }));
+        await port.write(
+          plan([], {
+            namedOutputs: [
+              { name: '自评得分', cell: '副本!C1', value: 88.5, numberFormat: '0.00' },
+              { name: '在职人员控制率', cell: '预算 表!C3', value: 0.8824, numberFormat: '0.00%' },
+              { name: '评价等级', cell: "张三's 表!B1", value: '良' },
+            ],
+          }),
+        );
         const d = await adapter.dump(port);
         expect(cellOf(d, '副本', 'C1')).toEqual({ value: 88.5, numberFormat: '0.00' });
         expect(cellOf(d, '副本', 'B3')).toEqual({ value: 99 });
@@ -459,9 +503,15 @@ export function describePortContract(label: string, adapter: PortAdapter): void 
           expect(sheetOf(after, sheet).visibility ?? 'visible').toBe(sheetOf(before, sheet).visibility ?? 'visible');
         }
         expect(cellOf(after, '基础数据', 'B5')).toEqual({ value: 0.95, numberFormat: '0.00%' });
-        const clerkNames = (f: WorkbookFixture) => f.names.filter((n) => !n.name.startsWith('_jixiao_') && !n.name.startsWith('指标_')).map(nameSummary).sort();
+        const clerkNames = (f: WorkbookFixture) =>
+          f.names
+            .filter((n) => !n.name.startsWith('_jixiao_') && !n.name.startsWith('指标_'))
+            .map(nameSummary)
+            .sort();
         expect(clerkNames(after)).toEqual(clerkNames(before));
-        expect(namesOf(after, '_jixiao_自评报告').map(nameSummary)).toEqual(['_jixiao_自评报告@(workbook)=我的报告!A1 hidden']);
+        expect(namesOf(after, '_jixiao_自评报告').map(nameSummary)).toEqual([
+          '_jixiao_自评报告@(workbook)=我的报告!A1 hidden',
+        ]);
       });
 
       it('replaces an owned sheet in place with no stale cells or merges', async () => {
@@ -470,7 +520,13 @@ export function describePortContract(label: string, adapter: PortAdapter): void 
             { name: '基础数据', cells: { A1: '数据', B3: 17 } },
             {
               name: '评分表',
-              cells: { A1: '旧评分表', B2: 1, E10: '旧备注', D5: { formula: '=B2*3', value: 3 }, C7: { value: 0.5, numberFormat: '0.00%' } },
+              cells: {
+                A1: '旧评分表',
+                B2: 1,
+                E10: '旧备注',
+                D5: { formula: '=B2*3', value: 3 },
+                C7: { value: 0.5, numberFormat: '0.00%' },
+              },
               merges: ['A1:E1', 'C8:D9'],
             },
             { name: '备注', cells: { A1: '别动' } },
@@ -489,12 +545,21 @@ export function describePortContract(label: string, adapter: PortAdapter): void 
         expect(contents(d, '备注')).toEqual({ A1: { value: '别动' } });
         expect(namesOf(d, '_jixiao_评分表').map(nameSummary)).toEqual(['_jixiao_评分表@(workbook)=评分表!A1 hidden']);
         const state = await port.readState(['_jixiao_评分表']);
-        expect(state.owned['_jixiao_评分表'].values).toEqual([['新评分表', null], [null, 4]]);
+        expect(state.owned['_jixiao_评分表'].values).toEqual([
+          ['新评分表', null],
+          [null, 4],
+        ]);
       });
 
       it('writes a hidden layout as a hidden sheet', async () => {
         const port = await adapter.open(CONTRACT_FIXTURE);
-        const settings: SheetLayout = { name: '设置', role: '设置', visibility: 'hidden', rows: [[{ value: '映射', text: true }]], columnWidths: [10] };
+        const settings: SheetLayout = {
+          name: '设置',
+          role: '设置',
+          visibility: 'hidden',
+          rows: [[{ value: '映射', text: true }]],
+          columnWidths: [10],
+        };
         await port.write(plan([{ layout: settings }]));
         const state = await port.readState(['_jixiao_设置']);
         expect(state.sheets.find((s) => s.name === '设置')?.visibility).toBe('hidden');
@@ -503,7 +568,18 @@ export function describePortContract(label: string, adapter: PortAdapter): void 
 
       it('does not mark a 基础数据 layout, which belongs to the clerk', async () => {
         const port = await adapter.open({ sheets: [{ name: 'Sheet1', cells: {} }], names: [] });
-        const base: SheetLayout = { name: '基础数据', role: '基础数据', rows: [[{ value: '编制数', text: true }, { value: null, format: '0' }]], columnWidths: [10, 10], names: [{ name: '编制数', row: 0, col: 1 }] };
+        const base: SheetLayout = {
+          name: '基础数据',
+          role: '基础数据',
+          rows: [
+            [
+              { value: '编制数', text: true },
+              { value: null, format: '0' },
+            ],
+          ],
+          columnWidths: [10, 10],
+          names: [{ name: '编制数', row: 0, col: 1 }],
+        };
         await port.write(plan([{ layout: base }]));
         const d = await adapter.dump(port);
         expect(d.names.map(nameSummary)).toEqual(['编制数@(workbook)=基础数据!B1']);
@@ -514,19 +590,29 @@ export function describePortContract(label: string, adapter: PortAdapter): void 
         await once.write(plan([{ layout: indicatorLayout() }, { layout: smallScoreLayout(), replaces: '评分表' }]));
         const twice = await adapter.open(CONTRACT_FIXTURE);
         await twice.write(plan([{ layout: indicatorLayout() }, { layout: smallScoreLayout(), replaces: '评分表' }]));
-        await twice.write(plan([{ layout: indicatorLayout(), replaces: '指标计算' }, { layout: smallScoreLayout(), replaces: '评分表' }]));
+        await twice.write(
+          plan([
+            { layout: indicatorLayout(), replaces: '指标计算' },
+            { layout: smallScoreLayout(), replaces: '评分表' },
+          ]),
+        );
         const a = await adapter.dump(once);
         const b = await adapter.dump(twice);
         expect(b.sheets.map((s) => s.name)).toEqual(a.sheets.map((s) => s.name));
-        for (const s of a.sheets) expect({ sheet: s.name, cells: contents(b, s.name) }).toEqual({ sheet: s.name, cells: contents(a, s.name) });
+        for (const s of a.sheets)
+          expect({ sheet: s.name, cells: contents(b, s.name) }).toEqual({ sheet: s.name, cells: contents(a, s.name) });
         expect(b.names.map(nameSummary).sort()).toEqual(a.names.map(nameSummary).sort());
-        expect(namesOf(b, '_jixiao_指标计算').map(nameSummary)).toEqual(['_jixiao_指标计算@(workbook)=指标计算!A1 hidden']);
+        expect(namesOf(b, '_jixiao_指标计算').map(nameSummary)).toEqual([
+          '_jixiao_指标计算@(workbook)=指标计算!A1 hidden',
+        ]);
       });
 
       it('refuses to replace a sheet that does not exist and then writes nothing', async () => {
         const port = await adapter.open(CONTRACT_FIXTURE);
         const before = await adapter.dump(port);
-        await expect(port.write(plan([{ layout: indicatorLayout() }, { layout: smallScoreLayout(), replaces: '没有这张表' }]))).rejects.toThrow();
+        await expect(
+          port.write(plan([{ layout: indicatorLayout() }, { layout: smallScoreLayout(), replaces: '没有这张表' }])),
+        ).rejects.toThrow();
         const after = await adapter.dump(port);
         expect(after.sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
         expect(after.names.map(nameSummary).sort()).toEqual(before.names.map(nameSummary).sort());
@@ -543,7 +629,9 @@ export function describePortContract(label: string, adapter: PortAdapter): void 
         };
         const port = await adapter.open(fixture);
         await port.readState(['_jixiao_评分表'], ['评分表', '副本']);
-        await expect(port.write(plan([{ layout: { ...smallScoreLayout(), name: '副本' }, replaces: '副本' }]))).rejects.toThrow();
+        await expect(
+          port.write(plan([{ layout: { ...smallScoreLayout(), name: '副本' }, replaces: '副本' }])),
+        ).rejects.toThrow();
         expect(contents(await adapter.dump(port), '副本')).toEqual({ A1: { value: '别动' } });
         await port.write(plan([{ layout: smallScoreLayout(), replaces: '评分表' }]));
         const d = await adapter.dump(port);
@@ -555,7 +643,9 @@ export function describePortContract(label: string, adapter: PortAdapter): void 
       it('refuses a new sheet whose name a clerk sheet already has (any case) and then writes nothing', async () => {
         const port = await adapter.open(CONTRACT_FIXTURE);
         const before = await adapter.dump(port);
-        await expect(port.write(plan([{ layout: indicatorLayout() }, { layout: { ...smallScoreLayout(), name: '副本' } }]))).rejects.toThrow();
+        await expect(
+          port.write(plan([{ layout: indicatorLayout() }, { layout: { ...smallScoreLayout(), name: '副本' } }])),
+        ).rejects.toThrow();
         const after = await adapter.dump(port);
         expect(after.sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
         expect(contents(after, '副本')).toEqual(contents(before, '副本'));

@@ -54,7 +54,10 @@ export function variant(options: {
   const f = baseFixture();
   Object.assign(f.sheets[0].cells, options.cells ?? {});
   if (options.merges) f.sheets[0].merges = options.merges;
-  const drop = new Set([...(options.dropNames ?? []), ...(options.names ?? []).filter((n) => !n.sheet).map((n) => n.name)]);
+  const drop = new Set([
+    ...(options.dropNames ?? []),
+    ...(options.names ?? []).filter((n) => !n.sheet).map((n) => n.name),
+  ]);
   f.names = f.names.filter((n) => !drop.has(n.name)).concat(options.names ?? []);
   f.sheets.push(...(options.sheets ?? []));
   return f;

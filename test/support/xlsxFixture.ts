@@ -54,7 +54,14 @@ export async function buildXlsx(fixture: WorkbookFixture): Promise<Uint8Array> {
     return i;
   };
   await patchDefinedNames(zip, () =>
-    fixture.names.map((n) => renderName({ name: n.name, localSheetId: n.sheet === undefined ? undefined : index(n.sheet), hidden: n.hidden, text: n.refersTo })),
+    fixture.names.map((n) =>
+      renderName({
+        name: n.name,
+        localSheetId: n.sheet === undefined ? undefined : index(n.sheet),
+        hidden: n.hidden,
+        text: n.refersTo,
+      }),
+    ),
   );
   return generatePackage(zip);
 }
@@ -66,7 +73,8 @@ export async function dumpFixture(data: Uint8Array | ArrayBuffer): Promise<Workb
   await book.xlsx.load(bytes as unknown as ArrayBuffer);
   const sheets: FixtureSheet[] = book.worksheets.map((ws) => {
     const merges = mergesOf(ws);
-    const slave = (r: number, c: number) => merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
+    const slave = (r: number, c: number) =>
+      merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
     const cells: Record<string, FixtureCell> = {};
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       row.eachCell({ includeEmpty: false }, (cell, c) => {
@@ -83,7 +91,8 @@ export async function dumpFixture(data: Uint8Array | ArrayBuffer): Promise<Workb
       });
     });
     const s: FixtureSheet = { name: ws.name, cells };
-    if (merges.length) s.merges = merges.map((m) => `${columnLetters(m.left)}${m.top}:${columnLetters(m.right)}${m.bottom}`);
+    if (merges.length)
+      s.merges = merges.map((m) => `${columnLetters(m.left)}${m.top}:${columnLetters(m.right)}${m.bottom}`);
     if (ws.state !== 'visible') s.visibility = ws.state as FixtureSheet['visibility'];
     if (isProtected(ws)) s.protected = true;
     return s;

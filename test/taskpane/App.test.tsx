@@ -40,7 +40,10 @@ describe('task pane in Excel', () => {
   });
 
   it('lists missing inputs by group, opening the group that needs attention', async () => {
-    const withoutStaff = readings({ 单位名称: { value: '忻州市某局', cell: '基础数据!B1' }, 在职人员数: { value: SAMPLE_READINGS['在职人员数'].value, cell: '基础数据!B4' } });
+    const withoutStaff = readings({
+      单位名称: { value: '忻州市某局', cell: '基础数据!B1' },
+      在职人员数: { value: SAMPLE_READINGS['在职人员数'].value, cell: '基础数据!B4' },
+    });
     renderApp(officeServices(fakeJob(inspection({ evaluation: evaluation({ inputs: withoutStaff }) }))));
 
     const staffing = await screen.findByRole('table', { name: '人员编制' });
@@ -66,7 +69,9 @@ describe('task pane in Excel', () => {
 
   it('says so when Excel can no longer select the cell', async () => {
     const u = user();
-    const services = officeServices(fakeJob(), { selectCell: jest.fn(async () => Promise.reject(new Error('ItemNotFound'))) });
+    const services = officeServices(fakeJob(), {
+      selectCell: jest.fn(async () => Promise.reject(new Error('ItemNotFound'))),
+    });
     renderApp(services);
     await u.click(await screen.findByRole('button', { name: /基本信息/ }));
     await u.click(screen.getByRole('button', { name: '基础数据!B1' }));
@@ -82,7 +87,13 @@ describe('task pane in Excel', () => {
     };
     const errors = [
       finding('error', 'input-missing', '缺少必填输入"编制数"。', [], ['编制数']),
-      finding('error', 'part-exceeds-total', '三公经费支出数（30）大于全年执行数（20）。', ['基础数据!B20', '基础数据!B7'], ['三公经费支出数', '全年执行数']),
+      finding(
+        'error',
+        'part-exceeds-total',
+        '三公经费支出数（30）大于全年执行数（20）。',
+        ['基础数据!B20', '基础数据!B7'],
+        ['三公经费支出数', '全年执行数'],
+      ),
     ];
     const blocked = evaluation({ inputs: blockedInputs, findings: errors });
     const job = fakeJob(inspection({ evaluation: blocked }));
@@ -93,7 +104,9 @@ describe('task pane in Excel', () => {
     const list = await screen.findByRole('list', { name: '以下问题阻止了写入，工作簿未作任何改动' });
     const [missing, exceeds] = within(list).getAllByRole('listitem');
     expect(missing).toHaveTextContent('缺少必填输入"编制数"。');
-    expect(missing).toHaveTextContent('请在"公式 → 名称管理器"中定义名称"编制数"，或在下方"名称映射"中选择工作簿中已有的名称。');
+    expect(missing).toHaveTextContent(
+      '请在"公式 → 名称管理器"中定义名称"编制数"，或在下方"名称映射"中选择工作簿中已有的名称。',
+    );
     expect(exceeds).toHaveTextContent('请修改上述单元格后再次点击"计算指标"。');
     await u.click(within(exceeds).getByRole('button', { name: '基础数据!B20' }));
     expect(services.selectCell).toHaveBeenCalledWith('基础数据!B20');
@@ -128,11 +141,23 @@ describe('task pane in Excel', () => {
 
     const table = within(result).getByRole('table', { name: '指标得分' });
     const staff = within(table).getByRole('row', { name: /在职人员控制率/ });
-    expect(within(staff).getAllByRole('cell').map((c) => c.textContent)).toEqual(['在职人员控制率', '88.24%', '正常', '4.00/4']);
+    expect(
+      within(staff)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['在职人员控制率', '88.24%', '正常', '4.00/4']);
     const sangong = within(table).getByRole('row', { name: /三公经费变动率/ });
-    expect(within(sangong).getAllByRole('cell').map((c) => c.textContent)).toEqual(['三公经费变动率', '—', '不适用', '不计分']);
+    expect(
+      within(sangong)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['三公经费变动率', '—', '不适用', '不计分']);
     const manual = within(table).getByRole('row', { name: /绩效目标合理性/ });
-    expect(within(manual).getAllByRole('cell').map((c) => c.textContent)).toEqual(['绩效目标合理性', '—', '人工评分', '未评分/4']);
+    expect(
+      within(manual)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['绩效目标合理性', '—', '人工评分', '未评分/4']);
 
     const checks = within(result).getByRole('region', { name: '检查结果' });
     expect(within(checks).getByRole('button', { name: '警告（2）' })).toHaveAttribute('aria-expanded', 'true');
@@ -144,7 +169,9 @@ describe('task pane in Excel', () => {
     expect(services.selectCell).toHaveBeenCalledWith('基础数据!B7');
 
     await u.click(within(checks).getByRole('button', { name: '提示（1）' }));
-    expect(within(within(checks).getByRole('list', { name: '提示' })).getByText('缺少报告文字"单位概况"。')).toBeInTheDocument();
+    expect(
+      within(within(checks).getByRole('list', { name: '提示' })).getByText('缺少报告文字"单位概况"。'),
+    ).toBeInTheDocument();
   });
 
   it('shows each step of a run', async () => {
@@ -161,7 +188,10 @@ describe('task pane in Excel', () => {
     act(() => progress?.('write'));
     expect(within(screen.getByRole('status')).getByText('写入工作簿')).toBeInTheDocument();
     // write is step 5 of 6
-    expect(within(screen.getByRole('status')).getByRole('progressbar', { name: '进度' })).toHaveAttribute('aria-valuenow', String(5 / 6));
+    expect(within(screen.getByRole('status')).getByRole('progressbar', { name: '进度' })).toHaveAttribute(
+      'aria-valuenow',
+      String(5 / 6),
+    );
     await act(async () => pending.resolve(jobResult()));
     expect(screen.queryByRole('status')).not.toBeInTheDocument();
   });
@@ -170,7 +200,10 @@ describe('task pane in Excel', () => {
     const u = user();
     const missingStaff = { ...SAMPLE_READINGS, 编制数: { input: '编制数', status: 'missing' as const } };
     const first = inspection({
-      evaluation: evaluation({ inputs: missingStaff, findings: [finding('error', 'input-missing', '缺少必填输入"编制数"。', [], ['编制数'])] }),
+      evaluation: evaluation({
+        inputs: missingStaff,
+        findings: [finding('error', 'input-missing', '缺少必填输入"编制数"。', [], ['编制数'])],
+      }),
       names: {
         all: [
           { name: '核定人数', scope: { kind: 'workbook' }, refersTo: '基础数据!$B$3' },
@@ -192,16 +225,28 @@ describe('task pane in Excel', () => {
 
     expect(await screen.findByText('映射已保存')).toBeInTheDocument();
     expect(job.runJob).toHaveBeenCalledTimes(1);
-    expect(job.runJob.mock.calls[0][1]).toMatchObject({ mapping: { 编制数: '核定人数' }, saveMapping: true, onNameConflict: 'ask' });
+    expect(job.runJob.mock.calls[0][1]).toMatchObject({
+      mapping: { 编制数: '核定人数' },
+      saveMapping: true,
+      onNameConflict: 'ask',
+    });
   });
 
   it('says the mapping was not saved when blocking errors remain', async () => {
     const u = user();
     const missingStaff = { ...SAMPLE_READINGS, 编制数: { input: '编制数', status: 'missing' as const } };
-    const blocked = evaluation({ inputs: missingStaff, findings: [finding('error', 'input-missing', '缺少必填输入"编制数"。', [], ['编制数'])] });
-    const first = inspection({ evaluation: blocked, names: { all: [{ name: '核定人数', scope: { kind: 'workbook' }, refersTo: '#REF!' }], values: {} } });
+    const blocked = evaluation({
+      inputs: missingStaff,
+      findings: [finding('error', 'input-missing', '缺少必填输入"编制数"。', [], ['编制数'])],
+    });
+    const first = inspection({
+      evaluation: blocked,
+      names: { all: [{ name: '核定人数', scope: { kind: 'workbook' }, refersTo: '#REF!' }], values: {} },
+    });
     const job = fakeJob(first);
-    job.runJob.mockResolvedValue(jobResult({ evaluation: blocked, written: false, sheets: {}, mapping: { 编制数: '核定人数' } }));
+    job.runJob.mockResolvedValue(
+      jobResult({ evaluation: blocked, written: false, sheets: {}, mapping: { 编制数: '核定人数' } }),
+    );
     renderApp(officeServices(job));
 
     await u.click(await screen.findByRole('combobox', { name: /编制数（必填）/ }));
@@ -216,7 +261,9 @@ describe('task pane in Excel', () => {
     const job = fakeJob();
     job.runJob
       .mockResolvedValueOnce(jobResult({ written: false, sheets: {}, conflicts: ['评分表'] }))
-      .mockResolvedValueOnce(jobResult({ sheets: { 指标计算: '指标计算', 评分表: '评分表 (2)', 自评报告: '自评报告' } }));
+      .mockResolvedValueOnce(
+        jobResult({ sheets: { 指标计算: '指标计算', 评分表: '评分表 (2)', 自评报告: '自评报告' } }),
+      );
     renderApp(officeServices(job));
 
     await u.click(await screen.findByRole('button', { name: '计算指标' }));
@@ -262,11 +309,15 @@ describe('task pane in Excel', () => {
   it('tells the clerk to run again when a write stopped halfway', async () => {
     const u = user();
     const job = fakeJob();
-    job.runJob.mockRejectedValue(new WorkbookError('Excel 返回未知错误。请保存后重试；仍失败请反馈错误详情。', 'GeneralException', true));
+    job.runJob.mockRejectedValue(
+      new WorkbookError('Excel 返回未知错误。请保存后重试；仍失败请反馈错误详情。', 'GeneralException', true),
+    );
     renderApp(officeServices(job));
     await u.click(await screen.findByRole('button', { name: '计算指标' }));
     expect(
-      await screen.findByText('Excel 返回未知错误。请保存后重试；仍失败请反馈错误详情。 工作表可能只写入了一部分，请再次点击"计算指标"修复。'),
+      await screen.findByText(
+        'Excel 返回未知错误。请保存后重试；仍失败请反馈错误详情。 工作表可能只写入了一部分，请再次点击"计算指标"修复。',
+      ),
     ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '计算指标' })).toBeEnabled();
   });
@@ -275,13 +326,22 @@ describe('task pane in Excel', () => {
     const job = fakeJob();
     job.inspect.mockRejectedValue(new TypeError('x is undefined'));
     renderApp(officeServices(job));
-    expect(await screen.findByText('出现意外错误：x is undefined。请重试；仍失败请把这段信息反馈给开发人员。')).toBeInTheDocument();
+    expect(
+      await screen.findByText('出现意外错误：x is undefined。请重试；仍失败请把这段信息反馈给开发人员。'),
+    ).toBeInTheDocument();
   });
 
   it('reads the workbook again on request, after the clerk has edited it', async () => {
     const u = user();
     const job = fakeJob();
-    const fixed = inspection({ evaluation: evaluation({ inputs: { ...SAMPLE_READINGS, 编制数: { input: '编制数', status: 'found', value: D(18), cell: '基础数据!B3', via: '编制数' } } }) });
+    const fixed = inspection({
+      evaluation: evaluation({
+        inputs: {
+          ...SAMPLE_READINGS,
+          编制数: { input: '编制数', status: 'found', value: D(18), cell: '基础数据!B3', via: '编制数' },
+        },
+      }),
+    });
     job.inspect.mockResolvedValueOnce(inspection()).mockResolvedValueOnce(fixed);
     renderApp(officeServices(job));
     await u.click(await screen.findByRole('button', { name: '重新读取' }));
@@ -300,7 +360,9 @@ describe('task pane in Excel', () => {
 
 describe('task pane in a plain browser', () => {
   function xlsxFile(name = '2021年部门数据.xlsx'): File {
-    return new File([new Uint8Array([80, 75, 3, 4])], name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    return new File([new Uint8Array([80, 75, 3, 4])], name, {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    });
   }
 
   it('before a file is opened offers only opening a workbook and the template', async () => {
@@ -350,13 +412,17 @@ describe('task pane in a plain browser', () => {
     renderApp(services);
     // The picker's accept filter hides .xls, but a drop or another picker can still deliver one.
     fireEvent.change(screen.getByLabelText('打开工作簿'), { target: { files: [new File(['x'], '旧表.xls')] } });
-    expect(await screen.findByText('"旧表.xls"不是 .xlsx 文件。请在 Excel 或 WPS 中另存为 .xlsx 格式后再打开。')).toBeInTheDocument();
+    expect(
+      await screen.findByText('"旧表.xls"不是 .xlsx 文件。请在 Excel 或 WPS 中另存为 .xlsx 格式后再打开。'),
+    ).toBeInTheDocument();
     expect(services.openWorkbook).not.toHaveBeenCalled();
   });
 
   it('says why a workbook could not be read', async () => {
     const u = user();
-    const services = browserServices(fakeJob(), { openWorkbook: jest.fn(async () => Promise.reject(new Error('文件已损坏'))) });
+    const services = browserServices(fakeJob(), {
+      openWorkbook: jest.fn(async () => Promise.reject(new Error('文件已损坏'))),
+    });
     renderApp(services);
     await u.upload(screen.getByLabelText('打开工作簿'), xlsxFile('坏.xlsx'));
     expect(await screen.findByText('无法读取"坏.xlsx"：文件已损坏')).toBeInTheDocument();
@@ -367,6 +433,8 @@ describe('task pane in a plain browser', () => {
     const services = browserServices(fakeJob());
     renderApp(services);
     await u.click(screen.getByRole('button', { name: '下载模板' }));
-    await waitFor(() => expect(services.saveFile).toHaveBeenCalledWith('绩效自评-输入模板.xlsx', new Uint8Array([80, 75, 5, 6])));
+    await waitFor(() =>
+      expect(services.saveFile).toHaveBeenCalledWith('绩效自评-输入模板.xlsx', new Uint8Array([80, 75, 5, 6])),
+    );
   });
 });

@@ -1,12 +1,18 @@
 /** Importing a scheme file, and the English fallback of the pane. */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { App } from '../../src/taskpane/App';
+import { App } from '../../src/taskpane/components/App/App';
 import { fakeJob, officeServices, renderApp, renderInPane, user } from './fakes';
 
 const SCHEME_JSON = JSON.stringify({
   name: '某市',
   items: [
-    { level1: '投入', level2: '预算配置', level3: '在职人员控制率', weight: 50, rule: { kind: 'ceiling', limit: 100, perPoint: 0.5 } },
+    {
+      level1: '投入',
+      level2: '预算配置',
+      level3: '在职人员控制率',
+      weight: 50,
+      rule: { kind: 'ceiling', limit: 100, perPoint: 0.5 },
+    },
     { level1: '过程', level2: '预算执行', level3: '预算完成率', weight: 50, rule: { kind: 'proportional' } },
   ],
 });
@@ -27,7 +33,10 @@ describe('scheme picker', () => {
     await waitFor(() => expect(job.runJob).toHaveBeenCalledTimes(1));
     const scheme = job.runJob.mock.calls[0][1]?.scheme;
     expect(typeof scheme === 'object' && scheme.name).toBe('某市');
-    expect(typeof scheme === 'object' && scheme.items.map((i) => i.indicator)).toEqual(['在职人员控制率', '预算完成率']);
+    expect(typeof scheme === 'object' && scheme.items.map((i) => i.indicator)).toEqual([
+      '在职人员控制率',
+      '预算完成率',
+    ]);
   });
 
   it("shows the engine's reason when the file is not a valid scheme, and keeps the current choice", async () => {

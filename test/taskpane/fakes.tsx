@@ -10,9 +10,14 @@ import type { Inspection, JobOptions, JobResult } from '../../src/app/job';
 import { INPUTS } from '../../src/engine/catalogue';
 import type { Evaluation, Finding, InputReading, ItemScore, Scheme } from '../../src/engine/types';
 import type { WorkbookPort, WorkbookState } from '../../src/workbook/port';
-import { App } from '../../src/taskpane/App';
-import { PaneRoot } from '../../src/taskpane/PaneRoot';
-import type { BrowserServices, HostServices, OfficeServices, OpenedWorkbook } from '../../src/taskpane/services';
+import { App } from '../../src/taskpane/components/App/App';
+import { PaneRoot } from '../../src/taskpane/components/PaneRoot/PaneRoot';
+import type {
+  BrowserServices,
+  HostServices,
+  OfficeServices,
+  OpenedWorkbook,
+} from '../../src/taskpane/services/services';
 
 export const D = (x: string | number): Decimal => new Decimal(x);
 
@@ -39,14 +44,32 @@ const SCHEME: Scheme = {
   items: [
     { level1: '投入', level2: '目标设定', level3: '绩效目标合理性', weight: 4, rule: { kind: 'manual' }, standard: '' },
     {
-      level1: '投入', level2: '预算配置', level3: '在职人员控制率', weight: 4,
-      rule: { kind: 'ceiling', limit: 100, perPoint: 0.4 }, indicator: '在职人员控制率', standard: '',
+      level1: '投入',
+      level2: '预算配置',
+      level3: '在职人员控制率',
+      weight: 4,
+      rule: { kind: 'ceiling', limit: 100, perPoint: 0.4 },
+      indicator: '在职人员控制率',
+      standard: '',
     },
     {
-      level1: '投入', level2: '预算配置', level3: '三公经费变动率', weight: 4,
-      rule: { kind: 'ceiling', limit: 0, perPoint: 0.4 }, indicator: '三公经费变动率', standard: '',
+      level1: '投入',
+      level2: '预算配置',
+      level3: '三公经费变动率',
+      weight: 4,
+      rule: { kind: 'ceiling', limit: 0, perPoint: 0.4 },
+      indicator: '三公经费变动率',
+      standard: '',
     },
-    { level1: '过程', level2: '预算执行', level3: '预算完成率', weight: 4, rule: { kind: 'proportional' }, indicator: '预算完成率', standard: '' },
+    {
+      level1: '过程',
+      level2: '预算执行',
+      level3: '预算完成率',
+      weight: 4,
+      rule: { kind: 'proportional' },
+      indicator: '预算完成率',
+      standard: '',
+    },
   ],
   grades: [
     { grade: '优', min: 90 },
@@ -68,16 +91,43 @@ function sampleItems(): ItemScore[] {
   return [
     { item: manual, manual: true, score: null, excluded: false },
     {
-      item: staff, manual: false, score: D('4.00'), excluded: false,
-      indicator: { id: '在职人员控制率', status: 'ok', formula: '在职人员数 ÷ 编制数 × 100%', inputs: [], value: D('88.24') },
+      item: staff,
+      manual: false,
+      score: D('4.00'),
+      excluded: false,
+      indicator: {
+        id: '在职人员控制率',
+        status: 'ok',
+        formula: '在职人员数 ÷ 编制数 × 100%',
+        inputs: [],
+        value: D('88.24'),
+      },
     },
     {
-      item: sangong, manual: false, score: null, excluded: true,
-      indicator: { id: '三公经费变动率', status: 'not_applicable', formula: '', inputs: [], reason: '上年三公经费支出数为0' },
+      item: sangong,
+      manual: false,
+      score: null,
+      excluded: true,
+      indicator: {
+        id: '三公经费变动率',
+        status: 'not_applicable',
+        formula: '',
+        inputs: [],
+        reason: '上年三公经费支出数为0',
+      },
     },
     {
-      item: budget, manual: false, score: D('3.86'), excluded: false,
-      indicator: { id: '预算完成率', status: 'ok', formula: '全年执行数 ÷ 全年预算数 × 100%', inputs: [], value: D('96.50') },
+      item: budget,
+      manual: false,
+      score: D('3.86'),
+      excluded: false,
+      indicator: {
+        id: '预算完成率',
+        status: 'ok',
+        formula: '全年执行数 ÷ 全年预算数 × 100%',
+        inputs: [],
+        value: D('96.50'),
+      },
     },
   ];
 }
@@ -101,11 +151,20 @@ export function evaluation(overrides: Partial<Evaluation> = {}): Evaluation {
   };
 }
 
-export function finding(severity: Finding['severity'], code: string, message: string, cells: string[] = [], inputs: string[] = []): Finding {
+export function finding(
+  severity: Finding['severity'],
+  code: string,
+  message: string,
+  cells: string[] = [],
+  inputs: string[] = [],
+): Finding {
   return { code, severity, message, cells, inputs };
 }
 
-export const EMPTY_STATE: WorkbookState = { sheets: [{ name: '基础数据', visibility: 'visible', protected: false }], owned: {} };
+export const EMPTY_STATE: WorkbookState = {
+  sheets: [{ name: '基础数据', visibility: 'visible', protected: false }],
+  owned: {},
+};
 
 export function inspection(overrides: Partial<Inspection> = {}): Inspection {
   return {

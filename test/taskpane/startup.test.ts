@@ -1,5 +1,10 @@
 /** Start-up decisions: Office or browser mode, the onReady timeout, language and theme. */
-import { isDarkOfficeTheme, OFFICE_READY_TIMEOUT_MS, waitForOffice, type OfficeReadyLike } from '../../src/taskpane/startup';
+import {
+  isDarkOfficeTheme,
+  OFFICE_READY_TIMEOUT_MS,
+  waitForOffice,
+  type OfficeReadyLike,
+} from '../../src/taskpane/startup';
 import { pickLocale } from '../../src/taskpane/strings';
 
 describe('waitForOffice', () => {
@@ -16,7 +21,10 @@ describe('waitForOffice', () => {
   });
 
   it('names another Office host', async () => {
-    await expect(waitForOffice(office(Promise.resolve({ host: 'Word' })))).resolves.toEqual({ kind: 'other-host', host: 'Word' });
+    await expect(waitForOffice(office(Promise.resolve({ host: 'Word' })))).resolves.toEqual({
+      kind: 'other-host',
+      host: 'Word',
+    });
   });
 
   it('gives up after 15 s when onReady never settles (a blocked office.js piece)', async () => {

@@ -2,12 +2,12 @@
 import Decimal from 'decimal.js';
 import { inputDef, INPUTS } from '../../src/engine/catalogue';
 import { formatInputValue, formatRate, formatScore } from '../../src/taskpane/format';
-import { progressFraction } from '../../src/taskpane/JobProgress';
-import { groupInputs } from '../../src/taskpane/useInputsPanel';
-import { mappableNames, mappingEntries } from '../../src/taskpane/useMappingEditor';
-import { pendingManualItems, scoreRows } from '../../src/taskpane/useResultPanel';
-import { defaultSchemeOf } from '../../src/taskpane/useJob';
-import { baseName } from '../../src/taskpane/useWorkbook';
+import { progressFraction } from '../../src/taskpane/components/JobProgress/JobProgress';
+import { groupInputs } from '../../src/taskpane/components/InputsPanel/useInputsPanel';
+import { mappableNames, mappingEntries } from '../../src/taskpane/components/MappingEditor/useMappingEditor';
+import { pendingManualItems, scoreRows } from '../../src/taskpane/components/ResultPanel/useResultPanel';
+import { defaultSchemeOf } from '../../src/taskpane/components/App/useJob';
+import { baseName } from '../../src/taskpane/components/App/useWorkbook';
 import { evaluation, inspection, readings, SAMPLE_READINGS } from './fakes';
 
 describe('formats', () => {
@@ -20,16 +20,29 @@ describe('formats', () => {
   });
 
   it('shows input values as read, with their unit, never rounded', () => {
-    expect(formatInputValue({ input: '全年预算数', status: 'found', value: new Decimal('1922.765') }, inputDef('全年预算数'))).toBe('1922.765 万元');
-    expect(formatInputValue({ input: '编制数', status: 'found', value: new Decimal(17) }, inputDef('编制数'))).toBe('17 人');
-    expect(formatInputValue({ input: '满意度', status: 'found', value: new Decimal('95.5') }, inputDef('满意度'))).toBe('95.5%');
-    expect(formatInputValue({ input: '评价年度', status: 'found', value: new Decimal(2021) }, inputDef('评价年度'))).toBe('2021');
+    expect(
+      formatInputValue(
+        { input: '全年预算数', status: 'found', value: new Decimal('1922.765') },
+        inputDef('全年预算数'),
+      ),
+    ).toBe('1922.765 万元');
+    expect(formatInputValue({ input: '编制数', status: 'found', value: new Decimal(17) }, inputDef('编制数'))).toBe(
+      '17 人',
+    );
+    expect(formatInputValue({ input: '满意度', status: 'found', value: new Decimal('95.5') }, inputDef('满意度'))).toBe(
+      '95.5%',
+    );
+    expect(
+      formatInputValue({ input: '评价年度', status: 'found', value: new Decimal(2021) }, inputDef('评价年度')),
+    ).toBe('2021');
     expect(formatInputValue({ input: '编制数', status: 'missing' }, inputDef('编制数'))).toBe('—');
   });
 
   it('cuts long texts for the table', () => {
     const text = '本单位主要职责是负责全市财政预算的编制、执行和决算工作，以及相关的监督管理。';
-    expect(formatInputValue({ input: '单位概况', status: 'found', value: text }, inputDef('单位概况'))).toBe(`${Array.from(text).slice(0, 24).join('')}…`);
+    expect(formatInputValue({ input: '单位概况', status: 'found', value: text }, inputDef('单位概况'))).toBe(
+      `${Array.from(text).slice(0, 24).join('')}…`,
+    );
   });
 });
 
@@ -42,8 +55,17 @@ describe('groupInputs', () => {
   });
 
   it('counts found inputs and flags groups with a missing required or an invalid input', () => {
-    const r = readings({ 单位名称: { value: '某局' }, 评价年度: { value: new Decimal(2021) }, 编制数: { value: new Decimal(17) } });
-    r['满意度'] = { input: '满意度', status: 'invalid', problem: '满意度（基础数据!B40）为120，超出0–100。', cell: '基础数据!B40' };
+    const r = readings({
+      单位名称: { value: '某局' },
+      评价年度: { value: new Decimal(2021) },
+      编制数: { value: new Decimal(17) },
+    });
+    r['满意度'] = {
+      input: '满意度',
+      status: 'invalid',
+      problem: '满意度（基础数据!B40）为120，超出0–100。',
+      cell: '基础数据!B40',
+    };
     const byGroup = Object.fromEntries(groupInputs(r).map((g) => [g.group, g]));
     expect(byGroup['基本信息']).toMatchObject({ found: 2, needsAttention: false });
     expect(byGroup['人员编制']).toMatchObject({ found: 1, needsAttention: true }); // 在职人员数 missing
@@ -54,7 +76,16 @@ describe('groupInputs', () => {
 
 describe('scoreRows', () => {
   it('lists every scheme item with value, status and score', () => {
-    expect(scoreRows(evaluation()).map(({ name, value, status, score, weight, excluded }) => ({ name, value, status, score, weight, excluded }))).toEqual([
+    expect(
+      scoreRows(evaluation()).map(({ name, value, status, score, weight, excluded }) => ({
+        name,
+        value,
+        status,
+        score,
+        weight,
+        excluded,
+      })),
+    ).toEqual([
       { name: '绩效目标合理性', value: '—', status: 'manual', score: null, weight: 4, excluded: false },
       { name: '在职人员控制率', value: '88.24%', status: 'ok', score: '4.00', weight: 4, excluded: false },
       { name: '三公经费变动率', value: '—', status: 'not_applicable', score: null, weight: 4, excluded: true },
@@ -69,7 +100,9 @@ describe('scoreRows', () => {
 
 describe('mapping entries', () => {
   it('lists required inputs first, then the rest in catalogue order', () => {
-    const entries = mappingEntries(inspection({ evaluation: evaluation({ inputs: readings({ 单位名称: { value: '某局' } }) }) }));
+    const entries = mappingEntries(
+      inspection({ evaluation: evaluation({ inputs: readings({ 单位名称: { value: '某局' } }) }) }),
+    );
     const names = entries.map((e) => e.def.name);
     expect(names.slice(0, 5)).toEqual(['评价年度', '编制数', '在职人员数', '全年预算数', '全年执行数']);
     expect(names).not.toContain('单位名称');
@@ -85,7 +118,12 @@ describe('mapping entries', () => {
             { name: '预算数', scope: { kind: 'worksheet', sheet: '基础数据' }, refersTo: '基础数据!$C$6' },
             { name: '_jixiao_评分表', scope: { kind: 'workbook' }, refersTo: '评分表!$A$1', hidden: true },
             { name: '指标_在职人员控制率', scope: { kind: 'workbook' }, refersTo: '指标计算!$H$3' },
-            { name: 'Print_Area', scope: { kind: 'worksheet', sheet: '评分表' }, refersTo: '评分表!$A$1:$H$40', hidden: true },
+            {
+              name: 'Print_Area',
+              scope: { kind: 'worksheet', sheet: '评分表' },
+              refersTo: '评分表!$A$1:$H$40',
+              hidden: true,
+            },
             { name: '编制人数', scope: { kind: 'workbook' }, refersTo: '基础数据!$B$3' },
           ],
           values: {},
@@ -98,7 +136,10 @@ describe('mapping entries', () => {
 
 describe('defaultSchemeOf', () => {
   it("recognises the workbook's own scheme sheet, else names the preset used", () => {
-    expect(defaultSchemeOf(inspection({ schemeSource: '工作簿中的评分方案（评分方案）' }))).toEqual({ workbook: true, preset: null });
+    expect(defaultSchemeOf(inspection({ schemeSource: '工作簿中的评分方案（评分方案）' }))).toEqual({
+      workbook: true,
+      preset: null,
+    });
     expect(defaultSchemeOf(inspection({ schemeSource: '预设：通用' }))).toEqual({ workbook: false, preset: '通用' });
   });
 });

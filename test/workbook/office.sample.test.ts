@@ -22,9 +22,13 @@ function cells(fixture: WorkbookFixture, sheet: string): Record<string, unknown>
   if (!s) throw new Error(`no sheet ${sheet}`);
   const out: Record<string, unknown> = {};
   for (const [address, raw] of Object.entries(s.cells)) {
-    const c: FixtureCell = raw !== null && typeof raw === 'object' && !('error' in raw) ? (raw as FixtureCell) : { value: raw as FixtureCell['value'] };
+    const c: FixtureCell =
+      raw !== null && typeof raw === 'object' && !('error' in raw)
+        ? (raw as FixtureCell)
+        : { value: raw as FixtureCell['value'] };
     if (c.formula) out[address] = { formula: c.formula, numberFormat: c.numberFormat ?? 'General' };
-    else if (c.value !== null && c.value !== undefined && c.value !== '') out[address] = { value: c.value, numberFormat: c.numberFormat ?? 'General' };
+    else if (c.value !== null && c.value !== undefined && c.value !== '')
+      out[address] = { value: c.value, numberFormat: c.numberFormat ?? 'General' };
   }
   return out;
 }
@@ -41,7 +45,9 @@ let officeResult: Awaited<ReturnType<typeof runJob>>;
 beforeAll(async () => {
   const fixture = await dumpFixture(sampleBytes());
   fake = new FakeExcel(fixture);
-  officeResult = await runJob(new OfficeWorkbook({ run: fake.runner(), isSetSupported: fake.isSetSupported }), { date: REPORT_DATE });
+  officeResult = await runJob(new OfficeWorkbook({ run: fake.runner(), isSetSupported: fake.isSetSupported }), {
+    date: REPORT_DATE,
+  });
   office = fake.dump();
 
   const book = await XlsxWorkbook.open(sampleBytes());
@@ -56,7 +62,9 @@ test('the whole job takes at most 3 syncs on the Office adapter', () => {
 });
 
 test('both adapters create the same sheets in the same order', () => {
-  expect(office.sheets.map((s) => [s.name, s.visibility ?? 'visible'])).toEqual(xlsx.sheets.map((s) => [s.name, s.visibility ?? 'visible']));
+  expect(office.sheets.map((s) => [s.name, s.visibility ?? 'visible'])).toEqual(
+    xlsx.sheets.map((s) => [s.name, s.visibility ?? 'visible']),
+  );
   expect(office.sheets.map((s) => s.name)).toEqual(['基础数据', ...OURS]);
 });
 
@@ -69,14 +77,18 @@ test.each(OURS)('%s: the same merged areas', (sheet) => {
   expect(merges(office)).toEqual(merges(xlsx));
 });
 
-test('the same defined names: the clerk\'s, 指标_<id>, and the hidden ownership marks', () => {
+test("the same defined names: the clerk's, 指标_<id>, and the hidden ownership marks", () => {
   expect(names(office)).toEqual(names(xlsx));
-  expect(names(office)).toEqual(expect.arrayContaining(['|_jixiao_评分表=评分表!$A$1 (hidden)', '|指标_在职人员控制率=指标计算!$G$4']));
+  expect(names(office)).toEqual(
+    expect.arrayContaining(['|_jixiao_评分表=评分表!$A$1 (hidden)', '|指标_在职人员控制率=指标计算!$G$4']),
+  );
 });
 
 test('a re-run on the Office adapter replaces its sheets in place (3 more syncs, same result)', async () => {
   const before = fake.dump();
-  const again = await runJob(new OfficeWorkbook({ run: fake.runner(), isSetSupported: fake.isSetSupported }), { date: REPORT_DATE });
+  const again = await runJob(new OfficeWorkbook({ run: fake.runner(), isSetSupported: fake.isSetSupported }), {
+    date: REPORT_DATE,
+  });
   expect(again.written).toBe(true);
   expect(fake.syncCount).toBeLessThanOrEqual(6);
   const after = fake.dump();
@@ -106,7 +118,11 @@ describe('a write that fails at its Nth command (the real job, the sample)', () 
     const port = new OfficeWorkbook({ run: reference.runner(), isSetSupported: reference.isSetSupported });
     let before = 0;
     await runJob(
-      { readState: (m, p) => port.readState(m, p), readNames: (c) => port.readNames(c), write: (plan) => ((before = reference.commandCount), port.write(plan)) },
+      {
+        readState: (m, p) => port.readState(m, p),
+        readNames: (c) => port.readNames(c),
+        write: (plan) => ((before = reference.commandCount), port.write(plan)),
+      },
       { date: REPORT_DATE },
     );
     writeCommands = reference.commandCount - before;
@@ -114,7 +130,10 @@ describe('a write that fails at its Nth command (the real job, the sample)', () 
   });
 
   // Every command of the first sheets and names (where a sheet can be left unmarked), then a sample of the rest.
-  const points = () => [...Array.from({ length: 30 }, (_, i) => i + 1), ...Array.from({ length: 12 }, (_, i) => 31 + Math.floor(((writeCommands - 31) * i) / 11))];
+  const points = () => [
+    ...Array.from({ length: 30 }, (_, i) => i + 1),
+    ...Array.from({ length: 12 }, (_, i) => 31 + Math.floor(((writeCommands - 31) * i) / 11)),
+  ];
 
   test('the clerk is told the sheets may be partly written and that a re-run repairs them; a re-run does', async () => {
     expect(writeCommands).toBeGreaterThan(40);
@@ -130,13 +149,25 @@ describe('a write that fails at its Nth command (the real job, the sample)', () 
       expect(error.partial).toBe(true);
       expect(error.message).toMatch(/再次点击"计算指标"|重新点击"计算指标"/);
 
-      const rerun = await runJob(new OfficeWorkbook({ run: excel.runner(), isSetSupported: excel.isSetSupported }), { date: REPORT_DATE });
-      expect({ n, sheets: rerun.sheets, notices: rerun.notices }).toEqual({ n, sheets: expect.objectContaining({ 评分表: '评分表', 自评报告: '自评报告' }), notices: [] });
+      const rerun = await runJob(new OfficeWorkbook({ run: excel.runner(), isSetSupported: excel.isSetSupported }), {
+        date: REPORT_DATE,
+      });
+      expect({ n, sheets: rerun.sheets, notices: rerun.notices }).toEqual({
+        n,
+        sheets: expect.objectContaining({ 评分表: '评分表', 自评报告: '自评报告' }),
+        notices: [],
+      });
       const repaired = excel.dump();
       // The visible sheets in the clean order (the hidden settings sheet may be created at another place).
-      const visible = (f: WorkbookFixture) => f.sheets.filter((s) => (s.visibility ?? 'visible') === 'visible').map((s) => s.name);
-      expect({ n, sheets: visible(repaired), all: repaired.sheets.map((s) => s.name).sort() }).toEqual({ n, sheets: visible(clean), all: clean.sheets.map((s) => s.name).sort() });
-      for (const sheet of OURS) expect({ n, sheet, cells: cells(repaired, sheet) }).toEqual({ n, sheet, cells: cells(clean, sheet) });
+      const visible = (f: WorkbookFixture) =>
+        f.sheets.filter((s) => (s.visibility ?? 'visible') === 'visible').map((s) => s.name);
+      expect({ n, sheets: visible(repaired), all: repaired.sheets.map((s) => s.name).sort() }).toEqual({
+        n,
+        sheets: visible(clean),
+        all: clean.sheets.map((s) => s.name).sort(),
+      });
+      for (const sheet of OURS)
+        expect({ n, sheet, cells: cells(repaired, sheet) }).toEqual({ n, sheet, cells: cells(clean, sheet) });
       expect({ n, names: names(repaired) }).toEqual({ n, names: names(clean) });
     }
   });
@@ -157,7 +188,11 @@ describe('an interrupted re-run never loses the manual scores the clerk typed', 
     const port = new OfficeWorkbook({ run: reference.runner(), isSetSupported: reference.isSetSupported });
     let before = 0;
     await runJob(
-      { readState: (m, p) => port.readState(m, p), readNames: (c) => port.readNames(c), write: (plan) => ((before = reference.commandCount), port.write(plan)) },
+      {
+        readState: (m, p) => port.readState(m, p),
+        readNames: (c) => port.readNames(c),
+        write: (plan) => ((before = reference.commandCount), port.write(plan)),
+      },
       { date: REPORT_DATE },
     );
     const commands = reference.commandCount - before;
@@ -167,9 +202,18 @@ describe('an interrupted re-run never loses the manual scores the clerk typed', 
       const excel = new FakeExcel(typed);
       const p = new OfficeWorkbook({ run: excel.runner(), isSetSupported: excel.isSetSupported });
       await expect(
-        runJob({ readState: (m, q) => p.readState(m, q), readNames: (c) => p.readNames(c), write: (plan) => (excel.failAtCommand(n), p.write(plan)) }, { date: REPORT_DATE }),
+        runJob(
+          {
+            readState: (m, q) => p.readState(m, q),
+            readNames: (c) => p.readNames(c),
+            write: (plan) => (excel.failAtCommand(n), p.write(plan)),
+          },
+          { date: REPORT_DATE },
+        ),
       ).rejects.toBeInstanceOf(WorkbookError);
-      const rerun = await runJob(new OfficeWorkbook({ run: excel.runner(), isSetSupported: excel.isSetSupported }), { date: REPORT_DATE });
+      const rerun = await runJob(new OfficeWorkbook({ run: excel.runner(), isSetSupported: excel.isSetSupported }), {
+        date: REPORT_DATE,
+      });
       expect({ n, total: rerun.evaluation.total.toFixed(2) }).toEqual({ n, total: '55.57' }); // 47.47 + 3.6 + 4.5
       expect({ n, cells: cells(excel.dump(), '评分表') }).toEqual({ n, cells: cells(clean, '评分表') });
     }

@@ -1,4 +1,9 @@
-import { parseWorkbookXml, replaceDefinedNames, renderOriginal, renderName } from '../../src/workbook/xlsx/definedNames';
+import {
+  parseWorkbookXml,
+  replaceDefinedNames,
+  renderOriginal,
+  renderName,
+} from '../../src/workbook/xlsx/definedNames';
 import { absoluteReference, parseReference, quoteSheet, splitSheetCell } from '../../src/workbook/xlsx/reference';
 
 describe('parseReference', () => {
@@ -16,10 +21,25 @@ describe('parseReference', () => {
   });
 
   it('reads unions, 3-D and external references as areas with their extra parts', () => {
-    expect(parseReference('(A!$B$1,A!$B$2)')).toMatchObject({ kind: 'range', areas: [{ sheet: 'A', top: 1 }, { sheet: 'A', top: 2 }] });
-    expect(parseReference('Sheet1:Sheet3!$A$1')).toMatchObject({ kind: 'range', areas: [{ sheet: 'Sheet1', sheetTo: 'Sheet3' }] });
-    expect(parseReference('[1]Sheet1!$A$1')).toMatchObject({ kind: 'range', areas: [{ sheet: 'Sheet1', external: '1' }] });
-    expect(parseReference("'[1]预算 表'!$A$1")).toMatchObject({ kind: 'range', areas: [{ sheet: '预算 表', external: '1' }] });
+    expect(parseReference('(A!$B$1,A!$B$2)')).toMatchObject({
+      kind: 'range',
+      areas: [
+        { sheet: 'A', top: 1 },
+        { sheet: 'A', top: 2 },
+      ],
+    });
+    expect(parseReference('Sheet1:Sheet3!$A$1')).toMatchObject({
+      kind: 'range',
+      areas: [{ sheet: 'Sheet1', sheetTo: 'Sheet3' }],
+    });
+    expect(parseReference('[1]Sheet1!$A$1')).toMatchObject({
+      kind: 'range',
+      areas: [{ sheet: 'Sheet1', external: '1' }],
+    });
+    expect(parseReference("'[1]预算 表'!$A$1")).toMatchObject({
+      kind: 'range',
+      areas: [{ sheet: '预算 表', external: '1' }],
+    });
   });
 
   it.each([
@@ -39,12 +59,16 @@ describe('parseReference', () => {
     expect(parseReference(text)).toEqual({ kind: 'ref-error' });
   });
 
-  it.each(['SUM(基础数据!$B$3:$B$4)', '基础数据!$B$3+1', 'OFFSET(A!$A$1,0,0)', '编制数', '{1,2}', '基础数据!$B$3 基础数据!$B$4'])(
-    'reads %s as a formula, not a range',
-    (text) => {
-      expect(parseReference(text)).toEqual({ kind: 'formula' });
-    },
-  );
+  it.each([
+    'SUM(基础数据!$B$3:$B$4)',
+    '基础数据!$B$3+1',
+    'OFFSET(A!$A$1,0,0)',
+    '编制数',
+    '{1,2}',
+    '基础数据!$B$3 基础数据!$B$4',
+  ])('reads %s as a formula, not a range', (text) => {
+    expect(parseReference(text)).toEqual({ kind: 'formula' });
+  });
 
   it('quotes sheet names only when Excel needs it', () => {
     expect(quoteSheet('基础数据')).toBe('基础数据');
@@ -94,9 +118,15 @@ describe('workbook.xml', () => {
 
   it('writes an original name back with every attribute and a new localSheetId', () => {
     const info = parseWorkbookXml(xml);
-    expect(renderOriginal(info.names[0], undefined)).toBe('<definedName name="甲" comment="注释 &quot;一&quot;">\'R&amp;D 表\'!$A$1</definedName>');
-    expect(renderOriginal(info.names[1], 4)).toBe('<definedName name="乙" localSheetId="4" hidden="1">隐藏!$B$2</definedName>');
-    expect(renderName({ name: 'a&b', text: '"<"', hidden: true, localSheetId: 0 })).toBe('<definedName name="a&amp;b" localSheetId="0" hidden="1">"&lt;"</definedName>');
+    expect(renderOriginal(info.names[0], undefined)).toBe(
+      '<definedName name="甲" comment="注释 &quot;一&quot;">\'R&amp;D 表\'!$A$1</definedName>',
+    );
+    expect(renderOriginal(info.names[1], 4)).toBe(
+      '<definedName name="乙" localSheetId="4" hidden="1">隐藏!$B$2</definedName>',
+    );
+    expect(renderName({ name: 'a&b', text: '"<"', hidden: true, localSheetId: 0 })).toBe(
+      '<definedName name="a&amp;b" localSheetId="0" hidden="1">"&lt;"</definedName>',
+    );
   });
 
   it('replaces the definedNames element, or inserts it after sheets', () => {
@@ -104,7 +134,8 @@ describe('workbook.xml', () => {
     expect(replaceDefinedNames(plain, ['<definedName name="x">A!$A$1</definedName>'])).toBe(
       '<workbook><sheets><sheet name="A"/></sheets><definedNames><definedName name="x">A!$A$1</definedName></definedNames><calcPr/></workbook>',
     );
-    const withNames = '<workbook><sheets/><definedNames><definedName name="old">1</definedName></definedNames></workbook>';
+    const withNames =
+      '<workbook><sheets/><definedNames><definedName name="old">1</definedName></definedNames></workbook>';
     expect(replaceDefinedNames(withNames, [])).toBe('<workbook><sheets/></workbook>');
     expect(replaceDefinedNames(withNames, ['<definedName name="n">2</definedName>'])).toBe(
       '<workbook><sheets/><definedNames><definedName name="n">2</definedName></definedNames></workbook>',

@@ -31,11 +31,18 @@ describe('XlsxWorkbook reading', () => {
     const ws = book.addWorksheet('数据');
     ws.getCell('A1').value = { richText: [{ text: '忻州市' }, { font: { bold: true }, text: '金融办' }] };
     ws.getCell('A2').value = new Date(Date.UTC(2021, 11, 31));
-    ws.getCell('A3').value = { formula: '1+1', result: 2, shareType: 'shared', ref: 'A3:A4' } as ExcelJS.CellFormulaValue;
+    ws.getCell('A3').value = {
+      formula: '1+1',
+      result: 2,
+      shareType: 'shared',
+      ref: 'A3:A4',
+    } as ExcelJS.CellFormulaValue;
     ws.getCell('A4').value = { sharedFormula: 'A3', result: 5 } as ExcelJS.CellSharedFormulaValue;
     ws.getCell('A5').value = { text: '链接', hyperlink: 'https://example.org' };
     const zip = await JSZip.loadAsync((await book.xlsx.writeBuffer()) as ArrayBuffer);
-    const names = ['A1', 'A2', 'A3', 'A4', 'A5'].map((a, i) => renderName({ name: `n${i + 1}`, text: `数据!$${a[0]}$${a.slice(1)}` }));
+    const names = ['A1', 'A2', 'A3', 'A4', 'A5'].map((a, i) =>
+      renderName({ name: `n${i + 1}`, text: `数据!$${a[0]}$${a.slice(1)}` }),
+    );
     await patchDefinedNames(zip, () => names);
     const port = await XlsxWorkbook.open(await generatePackage(zip));
     const { values } = await port.readNames(['n1', 'n2', 'n3', 'n4', 'n5']);
@@ -48,9 +55,16 @@ describe('XlsxWorkbook reading', () => {
 
   it('reads a workbook whose sheet name holds an ampersand (escaped in workbook.xml)', async () => {
     const port = await XlsxWorkbook.open(
-      await buildXlsx({ sheets: [{ name: 'R&D 表', cells: { B2: 7 } }], names: [{ name: '编制数', refersTo: "'R&D 表'!$B$2" }] }),
+      await buildXlsx({
+        sheets: [{ name: 'R&D 表', cells: { B2: 7 } }],
+        names: [{ name: '编制数', refersTo: "'R&D 表'!$B$2" }],
+      }),
     );
-    expect((await port.readNames(['编制数'])).values['编制数']).toMatchObject({ kind: 'cell', cell: 'R&D 表!B2', value: 7 });
+    expect((await port.readNames(['编制数'])).values['编制数']).toMatchObject({
+      kind: 'cell',
+      cell: 'R&D 表!B2',
+      value: 7,
+    });
   });
 
   it('returns the original bytes untouched until a write succeeds', async () => {
@@ -62,7 +76,9 @@ describe('XlsxWorkbook reading', () => {
 
 describe('XlsxWorkbook writing', () => {
   it('formats the written sheet: fonts, fills, borders, wrap, unlocked cells, widths, heights, freeze, print, tab colour', async () => {
-    const port = await XlsxWorkbook.open(await buildXlsx({ sheets: [{ name: '基础数据', cells: { A1: 1 } }], names: [] }));
+    const port = await XlsxWorkbook.open(
+      await buildXlsx({ sheets: [{ name: '基础数据', cells: { A1: 1 } }], names: [] }),
+    );
     await port.write(plan([{ layout: { ...indicatorLayout(), hiddenColumns: [1] } }]));
     const data = await port.toBuffer();
     const ws = (await loadExcelJs(data)).getWorksheet('指标计算')!;
@@ -70,14 +86,25 @@ describe('XlsxWorkbook writing', () => {
     expect(ws.getCell('A1').font).toMatchObject({ bold: true, size: 14, name: '宋体' });
     expect(ws.getCell('A1').alignment).toMatchObject({ horizontal: 'center' });
     expect(ws.getCell('C2').fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } });
-    expect(ws.getCell('B2').border).toMatchObject({ top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } });
+    expect(ws.getCell('B2').border).toMatchObject({
+      top: { style: 'thin' },
+      left: { style: 'thin' },
+      bottom: { style: 'thin' },
+      right: { style: 'thin' },
+    });
     expect(ws.getCell('A4').alignment).toMatchObject({ wrapText: true });
     expect(ws.getCell('C4').protection).toMatchObject({ locked: false });
     expect(ws.getColumn(1).width).toBe(20);
     expect(ws.getColumn(3).width).toBe(12);
     expect(ws.getRow(4).height).toBe(30);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
     expect(ws.properties.tabColor).toEqual({ argb: 'FF2F5597' });
     const xml = await workbookXml(data);
     expect(xml).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="1">指标计算!$2:$2</definedName>');
@@ -119,10 +146,19 @@ describe('XlsxWorkbook writing', () => {
   });
 
   it('keeps one print-titles name per sheet when our sheet is replaced again and again', async () => {
-    const port = await XlsxWorkbook.open(await buildXlsx({ sheets: [{ name: '基础数据', cells: { A1: 1 } }], names: [] }));
+    const port = await XlsxWorkbook.open(
+      await buildXlsx({ sheets: [{ name: '基础数据', cells: { A1: 1 } }], names: [] }),
+    );
     await port.write(plan([{ layout: indicatorLayout() }]));
     await port.write(plan([{ layout: indicatorLayout(), replaces: '指标计算' }]));
-    await port.write(plan([{ layout: { ...indicatorLayout(), print: { orientation: 'portrait', fitToWidth: true, repeatRows: [0, 1] } }, replaces: '指标计算' }]));
+    await port.write(
+      plan([
+        {
+          layout: { ...indicatorLayout(), print: { orientation: 'portrait', fitToWidth: true, repeatRows: [0, 1] } },
+          replaces: '指标计算',
+        },
+      ]),
+    );
     const xml = await workbookXml(await port.toBuffer());
     expect(xml.match(/<definedName name="_xlnm.Print_Titles"[^>]*>[^<]*<\/definedName>/g)).toEqual([
       '<definedName name="_xlnm.Print_Titles" localSheetId="1">指标计算!$1:$2</definedName>',
@@ -132,11 +168,16 @@ describe('XlsxWorkbook writing', () => {
 
   it('writes a named output into the top-left cell of a merged area', async () => {
     const port = await XlsxWorkbook.open(
-      await buildXlsx({ sheets: [{ name: '自评表', cells: { B5: '得分：' }, merges: ['C5:D6'] }], names: [{ name: '自评得分', refersTo: '自评表!$C$5:$D$6' }] }),
+      await buildXlsx({
+        sheets: [{ name: '自评表', cells: { B5: '得分：' }, merges: ['C5:D6'] }],
+        names: [{ name: '自评得分', refersTo: '自评表!$C$5:$D$6' }],
+      }),
     );
     const target = (await port.readNames(['自评得分'])).values['自评得分'];
     expect(target).toMatchObject({ kind: 'cell', cell: '自评表!C5' });
-    await port.write(plan([], { namedOutputs: [{ name: '自评得分', cell: '自评表!D6', value: 88.7, numberFormat: '0.00' }] }));
+    await port.write(
+      plan([], { namedOutputs: [{ name: '自评得分', cell: '自评表!D6', value: 88.7, numberFormat: '0.00' }] }),
+    );
     const dump = await dumpFixture(await port.toBuffer());
     expect(dump.sheets[0].cells).toEqual({ B5: { value: '得分：' }, C5: { value: 88.7, numberFormat: '0.00' } });
     expect(dump.sheets[0].merges).toEqual(['C5:D6']);
@@ -145,7 +186,18 @@ describe('XlsxWorkbook writing', () => {
   it('starts from no sheet at all (template) and refuses to save an empty workbook', async () => {
     const empty = await XlsxWorkbook.create({ created: new Date(Date.UTC(2022, 0, 1)) });
     await expect(empty.toBuffer()).rejects.toThrow(WorkbookError);
-    const base: SheetLayout = { name: '基础数据', role: '基础数据', rows: [[{ value: '编制数', text: true }, { value: null, format: '0' }]], columnWidths: [10, 10], names: [{ name: '编制数', row: 0, col: 1 }] };
+    const base: SheetLayout = {
+      name: '基础数据',
+      role: '基础数据',
+      rows: [
+        [
+          { value: '编制数', text: true },
+          { value: null, format: '0' },
+        ],
+      ],
+      columnWidths: [10, 10],
+      names: [{ name: '编制数', row: 0, col: 1 }],
+    };
     await empty.write(plan([{ layout: base }]));
     const dump = await dumpFixture(await empty.toBuffer());
     expect(dump).toEqual({
@@ -156,8 +208,22 @@ describe('XlsxWorkbook writing', () => {
 
   it.each([
     ['a sheet name Excel refuses', { ...indicatorLayout(), name: '指标/计算' }, /工作表名称“指标\/计算”无效/],
-    ['overlapping merges', { ...indicatorLayout(), merges: [{ top: 0, left: 0, bottom: 0, right: 2 }, { top: 0, left: 1, bottom: 1, right: 1 }] }, /合并区域 1 与 2 相互重叠/],
-    ['an invalid defined name', { ...indicatorLayout(), names: [{ name: 'A1', row: 0, col: 0 }] }, /名称“A1”不是有效的 Excel 名称/],
+    [
+      'overlapping merges',
+      {
+        ...indicatorLayout(),
+        merges: [
+          { top: 0, left: 0, bottom: 0, right: 2 },
+          { top: 0, left: 1, bottom: 1, right: 1 },
+        ],
+      },
+      /合并区域 1 与 2 相互重叠/,
+    ],
+    [
+      'an invalid defined name',
+      { ...indicatorLayout(), names: [{ name: 'A1', row: 0, col: 0 }] },
+      /名称“A1”不是有效的 Excel 名称/,
+    ],
   ])('refuses %s with a Chinese message and writes nothing', async (_, layout, message) => {
     const data = await buildXlsx({ sheets: [{ name: '基础数据', cells: { A1: 1 } }], names: [] });
     const port = await XlsxWorkbook.open(data);
@@ -168,19 +234,23 @@ describe('XlsxWorkbook writing', () => {
   it('never replaces a sheet that carries no mark of ours', async () => {
     const data = await buildXlsx({ sheets: [{ name: '评分表', cells: { A1: '我自己的评分表' } }], names: [] });
     const port = await XlsxWorkbook.open(data);
-    await expect(port.write(plan([{ layout: { ...indicatorLayout('评分表'), role: '评分表' }, replaces: '评分表' }]))).rejects.toThrow(
-      '工作表“评分表”不是本加载项创建的，不会被覆盖。未写入任何内容。',
-    );
+    await expect(
+      port.write(plan([{ layout: { ...indicatorLayout('评分表'), role: '评分表' }, replaces: '评分表' }])),
+    ).rejects.toThrow('工作表“评分表”不是本加载项创建的，不会被覆盖。未写入任何内容。');
     expect(await port.toBuffer()).toBe(data);
   });
 
   it('opens the file on the activated sheet with that tab alone selected', async () => {
     // As Excel saves it: the clerk's first sheet is the selected tab.
     const clerk = new ExcelJS.Workbook();
-    clerk.addWorksheet('基础数据', { views: [{ tabSelected: true } as Partial<ExcelJS.WorksheetView>] }).getCell('A1').value = 1;
+    clerk
+      .addWorksheet('基础数据', { views: [{ tabSelected: true } as Partial<ExcelJS.WorksheetView>] })
+      .getCell('A1').value = 1;
     clerk.addWorksheet('说明');
     const original = new Uint8Array((await clerk.xlsx.writeBuffer()) as ArrayBuffer);
-    expect(await (await JSZip.loadAsync(original)).file('xl/worksheets/sheet1.xml')!.async('string')).toContain('tabSelected="1"');
+    expect(await (await JSZip.loadAsync(original)).file('xl/worksheets/sheet1.xml')!.async('string')).toContain(
+      'tabSelected="1"',
+    );
     const port = await XlsxWorkbook.open(original);
     await port.write(plan([{ layout: indicatorLayout() }], { activate: '指标计算' }));
     const data = await port.toBuffer();
@@ -188,14 +258,31 @@ describe('XlsxWorkbook writing', () => {
     expect(book.views[0]).toMatchObject({ activeTab: 2 });
     // ExcelJS writes sheet parts in sheet order: sheet3.xml is 指标计算.
     const zip = await JSZip.loadAsync(data);
-    const selected = await Promise.all([1, 2, 3].map(async (i) => /tabSelected="1"/.test(await zip.file(`xl/worksheets/sheet${i}.xml`)!.async('string'))));
+    const selected = await Promise.all(
+      [1, 2, 3].map(async (i) =>
+        /tabSelected="1"/.test(await zip.file(`xl/worksheets/sheet${i}.xml`)!.async('string')),
+      ),
+    );
     expect(selected).toEqual([false, false, true]);
     expect(book.getWorksheet('指标计算')!.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
   });
 
   it('keeps the order of sheets and writes the new ones last', async () => {
-    const port = await XlsxWorkbook.open(await buildXlsx({ sheets: [{ name: 'B', cells: {} }, { name: 'A', cells: {} }], names: [] }));
-    await port.write(plan([{ layout: indicatorLayout() }, { layout: { ...indicatorLayout('自评报告'), role: '自评报告', names: [] } }]));
+    const port = await XlsxWorkbook.open(
+      await buildXlsx({
+        sheets: [
+          { name: 'B', cells: {} },
+          { name: 'A', cells: {} },
+        ],
+        names: [],
+      }),
+    );
+    await port.write(
+      plan([
+        { layout: indicatorLayout() },
+        { layout: { ...indicatorLayout('自评报告'), role: '自评报告', names: [] } },
+      ]),
+    );
     const xml = await workbookXml(await port.toBuffer());
     expect(parseWorkbookXml(xml).sheets.map((s) => s.name)).toEqual(['B', 'A', '指标计算', '自评报告']);
   });

@@ -19,7 +19,8 @@ export function reportProblems(paragraphs: ReportParagraph[]): string[] {
   const out: string[] = [];
   paragraphs.forEach((p, i) => {
     if (!p.text.trim()) out.push(`第${i + 1}段为空`);
-    for (const [pattern, what] of FORBIDDEN) if (pattern.test(p.text)) out.push(`第${i + 1}段${what}：${p.text.slice(0, 40)}`);
+    for (const [pattern, what] of FORBIDDEN)
+      if (pattern.test(p.text)) out.push(`第${i + 1}段${what}：${p.text.slice(0, 40)}`);
   });
   return out;
 }

@@ -1,3 +1,3 @@
-export { writeReport, type ReportOptions } from './report';
+export { writeReport, type ReportOptions } from './writeReport';
 export type { ReportParagraph, ParagraphKind } from './outline';
 export { reportProblems } from './check';

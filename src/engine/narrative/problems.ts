@@ -6,7 +6,7 @@
  */
 import Decimal from 'decimal.js';
 import type { Evaluation, Finding, IndicatorResult } from '../types';
-import { inputValue } from './indicators';
+import { inputValue } from './indicatorParagraphs';
 import { changeWords, proseAmount, proseCount, prosePoints, proseRate, sentence } from './words';
 
 export interface Problem {
@@ -65,7 +65,8 @@ const RULES: Record<string, Wording> = {
     const noun = ind.basis === '预算口径' ? '“三公”经费预算' : '“三公”经费支出';
     return {
       problem: `“三公”经费未能压减。本年${noun}${proseAmount(cur)}，${changeWords(cur, pre, ind.value)}。`,
-      measure: '从严控制“三公”经费。落实过紧日子要求，严格公务用车、公务接待和因公出国（境）的审批和标准，确保“三公”经费只减不增。',
+      measure:
+        '从严控制“三公”经费。落实过紧日子要求，严格公务用车、公务接待和因公出国（境）的审批和标准，确保“三公”经费只减不增。',
     };
   },
   'sangong-over-budget'(ev) {
@@ -109,7 +110,10 @@ const RULES: Record<string, Wording> = {
     const ind = ok(ev, '支付进度率');
     const lagging = (ind?.quarters ?? []).filter((q) => q.lagging);
     if (!lagging.length) return undefined;
-    const each = lagging.map((q) => `${QUARTER_WORDS[q.quarter - 1]}末${proseRate(q.progress)}，低于序时进度${prosePoints(q.progress.minus(q.target))}`);
+    const each = lagging.map(
+      (q) =>
+        `${QUARTER_WORDS[q.quarter - 1]}末${proseRate(q.progress)}，低于序时进度${prosePoints(q.progress.minus(q.target))}`,
+    );
     return {
       problem: `支出进度不均衡。累计支付进度${each.join('；')}。`,
       measure: '按序时进度均衡支出。编制分月用款计划，按月跟踪、按季通报支出进度，对进度滞后的资金及时督促。',

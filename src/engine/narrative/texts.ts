@@ -31,9 +31,7 @@ export function clerkText(ev: Evaluation, name: string): string | undefined {
 
 /** The lines of a clerk text, each one paragraph; blank lines dropped, nothing else changed. */
 export function textParagraphs(text: string): string[] {
-  return text
-    .split(/\r\n|\r|\n/)
-    .filter((line) => line.trim() !== '');
+  return text.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '');
 }
 
 /** "（请补充：本单位经济效益情况。）" */

@@ -34,7 +34,10 @@ function applyCell(cell: ExcelJS.Cell, spec: LayoutCell): void {
     // The layout's value is the engine's result: kept as the cached result so viewers that do not
     // recalculate (previews, some WPS modes) still show the total.
     const result = spec.value === null || spec.value === undefined ? undefined : spec.value;
-    cell.value = { formula: spec.formula.replace(/^=/, ''), ...(result !== undefined ? { result } : {}) } as ExcelJS.CellFormulaValue;
+    cell.value = {
+      formula: spec.formula.replace(/^=/, ''),
+      ...(result !== undefined ? { result } : {}),
+    } as ExcelJS.CellFormulaValue;
     if (spec.format) cell.numFmt = spec.format;
     return;
   }
@@ -62,7 +65,8 @@ export function applyLayout(ws: ExcelJS.Worksheet, layout: SheetLayout): void {
   for (const [r, h] of Object.entries(layout.rowHeights ?? {})) ws.getRow(Number(r) + 1).height = h;
   for (const m of layout.merges ?? []) ws.mergeCellsWithoutStyle(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   const freeze = layout.freezeRows ?? 0;
-  if (freeze > 0) ws.views = [{ state: 'frozen', xSplit: 0, ySplit: freeze, topLeftCell: `A${freeze + 1}`, activeCell: 'A1' }];
+  if (freeze > 0)
+    ws.views = [{ state: 'frozen', xSplit: 0, ySplit: freeze, topLeftCell: `A${freeze + 1}`, activeCell: 'A1' }];
   if (layout.print) {
     ws.pageSetup = {
       ...ws.pageSetup,
@@ -86,7 +90,8 @@ export function overlappingMerges(layout: SheetLayout): string | undefined {
     for (let j = i + 1; j < ms.length; j++) {
       const a = ms[i];
       const b = ms[j];
-      if (a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom) return `${i + 1} 与 ${j + 1}`;
+      if (a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom)
+        return `${i + 1} 与 ${j + 1}`;
     }
   }
   return undefined;

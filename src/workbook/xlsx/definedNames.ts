@@ -79,7 +79,10 @@ export function parseWorkbookXml(xml: string): WorkbookXml {
     while ((m = sheetRe.exec(sheetsBlock[1]))) {
       const a = parseAttributes(m[1]);
       const state = attr(a, 'state');
-      sheets.push({ name: attr(a, 'name') ?? '', state: state === 'hidden' || state === 'veryHidden' ? state : 'visible' });
+      sheets.push({
+        name: attr(a, 'name') ?? '',
+        state: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
+      });
     }
   }
   const names: RawDefinedName[] = [];
@@ -96,7 +99,9 @@ export function parseWorkbookXml(xml: string): WorkbookXml {
         name: attr(attributes, 'name') ?? '',
         sheet: index === undefined ? undefined : sheets[index]?.name,
         hidden: hidden === '1' || hidden === 'true',
-        text: decodeEntities(rawText.replace(/^<!\[CDATA\[([\s\S]*)\]\]>$/, '$1')).trim().replace(/^=/, ''),
+        text: decodeEntities(rawText.replace(/^<!\[CDATA\[([\s\S]*)\]\]>$/, '$1'))
+          .trim()
+          .replace(/^=/, ''),
         attributes,
         rawText,
       });
@@ -165,16 +170,16 @@ export function replaceDefinedNames(xml: string, elements: string[]): string {
   if (!after) throw new Error('workbook.xml has no <sheets>');
   let at = after.index + after[0].length;
   // functionGroups and externalReferences come between sheets and definedNames.
-  const between = /^\s*(<functionGroups\b[\s\S]*?(?:\/>|<\/functionGroups>))?\s*(<externalReferences\b[\s\S]*?(?:\/>|<\/externalReferences>))?/.exec(xml.slice(at));
+  const between =
+    /^\s*(<functionGroups\b[\s\S]*?(?:\/>|<\/functionGroups>))?\s*(<externalReferences\b[\s\S]*?(?:\/>|<\/externalReferences>))?/.exec(
+      xml.slice(at),
+    );
   if (between) at += between[0].length;
   return xml.slice(0, at) + block + xml.slice(at);
 }
 
 /** Rewrite the workbook part of a package with new <definedNames>. */
-export async function patchDefinedNames(
-  zip: JSZip,
-  build: (info: WorkbookXml) => string[],
-): Promise<void> {
+export async function patchDefinedNames(zip: JSZip, build: (info: WorkbookXml) => string[]): Promise<void> {
   const path = await workbookPartPath(zip);
   const xml = await zip.file(path)!.async('string');
   zip.file(path, replaceDefinedNames(xml, build(parseWorkbookXml(xml))));

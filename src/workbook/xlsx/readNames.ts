@@ -30,7 +30,10 @@ export function listNames(info: WorkbookXml): DefinedName[] {
 }
 
 /** The definition a lookup uses, and the sheets that define the same name too. */
-export function pickDefinition(info: WorkbookXml, candidate: string): { chosen?: RawDefinedName; alsoOnSheets: string[] } {
+export function pickDefinition(
+  info: WorkbookXml,
+  candidate: string,
+): { chosen?: RawDefinedName; alsoOnSheets: string[] } {
   const lower = candidate.toLowerCase();
   const matches = info.names.filter((n) => n.name.toLowerCase() === lower);
   const order = (n: RawDefinedName) => info.sheets.findIndex((s) => s.name === n.sheet);
@@ -69,7 +72,9 @@ export function resolveName(book: ExcelJS.Workbook, info: WorkbookXml, candidate
   if (!ws) return invalid('ref-error');
   let { top, left } = area;
   if (area.bottom !== area.top || area.right !== area.left) {
-    const merge = mergesOf(ws).find((m) => m.top === area.top && m.left === area.left && m.bottom === area.bottom && m.right === area.right);
+    const merge = mergesOf(ws).find(
+      (m) => m.top === area.top && m.left === area.left && m.bottom === area.bottom && m.right === area.right,
+    );
     if (!merge) return invalid('multi-cell');
     top = merge.top;
     left = merge.left;

@@ -29,13 +29,25 @@ export type ParsedReference =
 export const MAX_ROW = 1048576;
 export const MAX_COL = 16384;
 
-const ERROR_LITERALS = ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!'];
+const ERROR_LITERALS = [
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#GETTING_DATA',
+  '#SPILL!',
+  '#CALC!',
+];
 
 export function parseReference(text: string): ParsedReference {
   let s = text.trim();
   if (s.startsWith('=')) s = s.slice(1).trim();
   const constant = parseConstant(s);
-  if (constant !== undefined && !(typeof constant === 'object' && constant?.error === '#REF!')) return { kind: 'constant', value: constant };
+  if (constant !== undefined && !(typeof constant === 'object' && constant?.error === '#REF!'))
+    return { kind: 'constant', value: constant };
   if (/#REF!/i.test(s)) return { kind: 'ref-error' };
   const areas = parseAreas(s);
   return areas ? { kind: 'range', areas } : { kind: 'formula' };
@@ -135,7 +147,10 @@ function parseArea(s: string, start: number): { area: Area; end: number } | null
 /** Characters an unquoted sheet name cannot contain in a formula. */
 const UNQUOTED_SHEET = /^[^\s'!:,()+\-*/&=<>^"{}[\]%;]+/u;
 
-function readSheetPart(s: string, start: number): { sheet: string; sheetTo?: string; external?: string; end: number } | null {
+function readSheetPart(
+  s: string,
+  start: number,
+): { sheet: string; sheetTo?: string; external?: string; end: number } | null {
   if (s[start] === "'") {
     let i = start + 1;
     let name = '';

@@ -47,7 +47,8 @@ export function valueAt(ws: ExcelJS.Worksheet, row: number, col: number, date190
 export function valueGrid(ws: ExcelJS.Worksheet, date1904 = false): CellValue[][] {
   const slaves = new Set<string>();
   for (const m of mergesOf(ws)) {
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) slaves.add(`${r}:${c}`);
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) slaves.add(`${r}:${c}`);
   }
   const cells: { row: number; col: number; value: CellValue }[] = [];
   let rows = 0;

@@ -10,7 +10,14 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { SheetLayout } from '../../sheets/layout';
 import { planNames } from '../planNames';
-import { WorkbookError, type NamesRead, type SheetInfo, type WorkbookPort, type WorkbookState, type WritePlan } from '../port';
+import {
+  WorkbookError,
+  type NamesRead,
+  type SheetInfo,
+  type WorkbookPort,
+  type WorkbookState,
+  type WritePlan,
+} from '../port';
 import { applyLayout, overlappingMerges } from './applyLayout';
 import {
   generatePackage,
@@ -53,8 +60,18 @@ async function loadBook(data: Uint8Array): Promise<ExcelJS.Workbook> {
 const INVALID_SHEET_CHARS = /[:\\/?*[\]]/;
 
 function checkSheetName(name: string): void {
-  if (!name || name.length > 31 || INVALID_SHEET_CHARS.test(name) || name.startsWith("'") || name.endsWith("'") || name.toLowerCase() === 'history') {
-    throw new WorkbookError(`工作表名称“${name}”无效（1–31个字符，不能包含 : \\ / ? * [ ]，不能以单引号开头或结尾）。未写入任何内容。`, 'InvalidArgument');
+  if (
+    !name ||
+    name.length > 31 ||
+    INVALID_SHEET_CHARS.test(name) ||
+    name.startsWith("'") ||
+    name.endsWith("'") ||
+    name.toLowerCase() === 'history'
+  ) {
+    throw new WorkbookError(
+      `工作表名称“${name}”无效（1–31个字符，不能包含 : \\ / ? * [ ]，不能以单引号开头或结尾）。未写入任何内容。`,
+      'InvalidArgument',
+    );
   }
 }
 
@@ -211,33 +228,51 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const { layout, replaces } of plan.sheets) {
       checkSheetName(layout.name);
       const lower = layout.name.toLowerCase();
-      if (planned.has(lower)) throw new WorkbookError(`计划中有两张同名的工作表“${layout.name}”。未写入任何内容。`, 'InvalidArgument');
+      if (planned.has(lower))
+        throw new WorkbookError(`计划中有两张同名的工作表“${layout.name}”。未写入任何内容。`, 'InvalidArgument');
       planned.add(lower);
       if (replaces !== undefined) {
         if (!existing.includes(replaces.toLowerCase())) {
           throw new WorkbookError(`要替换的工作表“${replaces}”不存在。未写入任何内容。`, 'ItemNotFound');
         }
         if (!isOwned(this.info, replaces) && !isEmptySheet(findSheet(this.book, replaces)!)) {
-          throw new WorkbookError(`工作表“${replaces}”不是本加载项创建的，不会被覆盖。未写入任何内容。`, 'AccessDenied');
+          throw new WorkbookError(
+            `工作表“${replaces}”不是本加载项创建的，不会被覆盖。未写入任何内容。`,
+            'AccessDenied',
+          );
         }
         after.delete(replaces.toLowerCase());
       }
-      if (after.has(lower)) throw new WorkbookError(`工作簿中已有名为“${layout.name}”的工作表，它不会被覆盖。未写入任何内容。`, 'ItemAlreadyExists');
+      if (after.has(lower))
+        throw new WorkbookError(
+          `工作簿中已有名为“${layout.name}”的工作表，它不会被覆盖。未写入任何内容。`,
+          'ItemAlreadyExists',
+        );
       after.add(lower);
       const overlap = overlappingMerges(layout);
-      if (overlap) throw new WorkbookError(`工作表“${layout.name}”的合并区域 ${overlap} 相互重叠。未写入任何内容。`, 'MergedRangeConflict');
+      if (overlap)
+        throw new WorkbookError(
+          `工作表“${layout.name}”的合并区域 ${overlap} 相互重叠。未写入任何内容。`,
+          'MergedRangeConflict',
+        );
     }
     for (const n of plan.names) {
       checkDefinedName(n.name);
       if (!after.has(n.sheet.toLowerCase()) || !parseCellAddress(n.cell)) {
-        throw new WorkbookError(`名称“${n.name}”要指向的单元格 ${n.sheet}!${n.cell} 不存在。未写入任何内容。`, 'InvalidArgument');
+        throw new WorkbookError(
+          `名称“${n.name}”要指向的单元格 ${n.sheet}!${n.cell} 不存在。未写入任何内容。`,
+          'InvalidArgument',
+        );
       }
     }
     for (const s of plan.sheets) for (const n of s.layout.names ?? []) checkDefinedName(n.name);
     for (const out of plan.namedOutputs) {
       const target = splitSheetCell(out.cell);
       if (!target || !after.has(target.sheet.toLowerCase())) {
-        throw new WorkbookError(`名称“${out.name}”所指的单元格 ${out.cell} 不存在。未写入任何内容。`, 'InvalidArgument');
+        throw new WorkbookError(
+          `名称“${out.name}”所指的单元格 ${out.cell} 不存在。未写入任何内容。`,
+          'InvalidArgument',
+        );
       }
       if (typeof out.value === 'number' && !Number.isFinite(out.value)) {
         throw new WorkbookError(`名称“${out.name}”的输出值不是有限的数。未写入任何内容。`, 'InvalidArgument');
@@ -250,7 +285,13 @@ export class XlsxWorkbook implements WorkbookPort {
     const ours = new Map<string, OurName>();
     for (const n of planNames(plan)) {
       const cell = parseCellAddress(n.cell)!;
-      ours.set(n.name.toLowerCase(), { name: n.name, sheet: n.sheet, row: cell.row, col: cell.col, hidden: !!n.hidden });
+      ours.set(n.name.toLowerCase(), {
+        name: n.name,
+        sheet: n.sheet,
+        row: cell.row,
+        col: cell.col,
+        hidden: !!n.hidden,
+      });
     }
     return ours;
   }
@@ -260,9 +301,20 @@ export class XlsxWorkbook implements WorkbookPort {
    * to the sheet's new index), ours in place of a workbook name they re-point, then the rest of
    * ours, then print titles of the sheets we wrote.
    */
-  private finalNames(out: WorkbookXml, ours: Map<string, OurName>, renamed: Map<string, string>, written: Set<string>, printTitles: SheetLayout[]): string[] {
+  private finalNames(
+    out: WorkbookXml,
+    ours: Map<string, OurName>,
+    renamed: Map<string, string>,
+    written: Set<string>,
+    printTitles: SheetLayout[],
+  ): string[] {
     const index = (sheet: string) => out.sheets.findIndex((s) => s.name.toLowerCase() === sheet.toLowerCase());
-    const render = (n: OurName) => renderName({ name: n.name, hidden: n.hidden, text: absoluteReference(findSheetName(out, n.sheet), n.row, n.col) });
+    const render = (n: OurName) =>
+      renderName({
+        name: n.name,
+        hidden: n.hidden,
+        text: absoluteReference(findSheetName(out, n.sheet), n.row, n.col),
+      });
     const elements: string[] = [];
     const used = new Set<string>();
     for (const n of this.info.names) {
@@ -288,7 +340,13 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const [lower, n] of ours) if (!used.has(lower)) elements.push(render(n));
     for (const layout of printTitles) {
       const [from, to] = layout.print!.repeatRows!;
-      elements.push(renderName({ name: '_xlnm.Print_Titles', localSheetId: index(layout.name), text: `${quoteSheet(layout.name)}!$${from + 1}:$${to + 1}` }));
+      elements.push(
+        renderName({
+          name: '_xlnm.Print_Titles',
+          localSheetId: index(layout.name),
+          text: `${quoteSheet(layout.name)}!$${from + 1}:$${to + 1}`,
+        }),
+      );
     }
     return elements;
   }
@@ -306,9 +364,14 @@ function activateSheet(book: ExcelJS.Workbook, name: string): void {
   if (index < 0 || sheets[index].state !== 'visible') return;
   for (const ws of sheets) {
     const views = (ws.views ?? []) as SheetView[];
-    ws.views = (views.length ? views : [{}]).map((v, i) => ({ ...v, tabSelected: ws === sheets[index] && i === 0 })) as ExcelJS.WorksheetView[];
+    ws.views = (views.length ? views : [{}]).map((v, i) => ({
+      ...v,
+      tabSelected: ws === sheets[index] && i === 0,
+    })) as ExcelJS.WorksheetView[];
   }
-  const [first, ...rest] = book.views?.length ? book.views : [{ x: 0, y: 0, width: 24000, height: 12000, visibility: 'visible' } as ExcelJS.WorkbookView];
+  const [first, ...rest] = book.views?.length
+    ? book.views
+    : [{ x: 0, y: 0, width: 24000, height: 12000, visibility: 'visible' } as ExcelJS.WorkbookView];
   book.views = [{ ...first, activeTab: index, firstSheet: Math.min(first.firstSheet ?? 0, index) }, ...rest];
 }
 

@@ -1,0 +1,50 @@
+/**
+ * What the pane needs from its host, injected so that components and hooks never touch Office or
+ * the file system directly (tests pass fakes; index.tsx passes the real ones).
+ */
+import { createContext, useContext } from 'react';
+import type { Inspection, JobOptions, JobResult } from '../../app/job';
+import type { WorkbookPort } from '../../workbook/port';
+
+export interface JobApi {
+  inspect(port: WorkbookPort, options?: JobOptions): Promise<Inspection>;
+  runJob(port: WorkbookPort, options?: JobOptions): Promise<JobResult>;
+}
+
+/** A workbook opened from a file in browser mode: a port that can also save itself. */
+export interface OpenedWorkbook extends WorkbookPort {
+  toBuffer(): Promise<Uint8Array | ArrayBuffer>;
+}
+
+interface CommonServices {
+  job: JobApi;
+  /** Names of the preset scoring schemes shipped with the engine (通用, 湖南 …). */
+  presets: readonly string[];
+}
+
+export interface OfficeServices extends CommonServices {
+  mode: 'office';
+  /** The workbook open in Excel. */
+  port: WorkbookPort;
+  /** Activates the sheet and selects the cell (`基础数据!B3`); rejects when it no longer exists. */
+  selectCell(address: string): Promise<void>;
+}
+
+export interface BrowserServices extends CommonServices {
+  mode: 'browser';
+  openWorkbook(data: Uint8Array): Promise<OpenedWorkbook>;
+  /** The empty input workbook (基础数据 with every canonical name defined). */
+  makeTemplate(): Promise<Uint8Array>;
+  /** Hands the bytes to the browser as a download with this file name. */
+  saveFile(fileName: string, data: Uint8Array | ArrayBuffer): void;
+}
+
+export type HostServices = OfficeServices | BrowserServices;
+
+export const HostServicesContext = createContext<HostServices | null>(null);
+
+export function useHostServices(): HostServices {
+  const services = useContext(HostServicesContext);
+  if (!services) throw new Error('HostServicesContext is not provided');
+  return services;
+}
