@@ -4,7 +4,7 @@
  *   runJob(port)   = inspect + build layouts + write            (3 host round trips in all)
  * All decisions live in the engine and sheets/; this module only sequences them.
  */
-import type { CellValue, Evaluation, Finding, ManualEntries, NameMapping, Scheme } from '../engine/types';
+import type { CellValue, Evaluation, Finding, ManualEntries, NameMapping, Scheme, SchemeOrigin } from '../engine/types';
 import type { WorkbookSettings } from '../sheets/settingsSheet';
 import type { WorkbookPort, WorkbookState, NamesRead } from '../workbook/port';
 import { evaluate } from '../engine/evaluate';
@@ -76,7 +76,7 @@ function resolveScheme(
   options: JobOptions,
   state: WorkbookState,
   stored: string | undefined,
-): { scheme: Scheme; source: string; findings: Finding[] } {
+): { scheme: Scheme; source: string; findings: Finding[]; origin?: SchemeOrigin } {
   if (typeof options.scheme === 'object')
     return { scheme: options.scheme, source: `文件：${options.scheme.name}`, findings: [] };
   if (typeof options.scheme === 'string') {
@@ -89,8 +89,13 @@ function resolveScheme(
   if (own && hasValues(own.values)) {
     const parsed = schemeFromSheet(own.values);
     if (parsed.scheme)
-      return { scheme: parsed.scheme, source: `工作簿中的评分方案（${own.sheet}）`, findings: parsed.findings };
-    // An invalid workbook scheme blocks: its findings are errors naming the row.
+      return {
+        scheme: parsed.scheme,
+        source: `工作簿中的评分方案（${own.sheet}）`,
+        findings: parsed.findings,
+        origin: parsed.origin,
+      };
+    // A workbook scheme with unreadable rows blocks: its findings are errors naming the row.
     return {
       scheme: getPreset(stored ?? '通用') ?? getPreset('通用')!,
       source: `工作簿中的评分方案（${own.sheet}，有错误）`,
@@ -115,7 +120,7 @@ export async function inspect(port: WorkbookPort, options: JobOptions = {}): Pro
   const names = await port.readNames([...new Set([...candidateNames(mapping), ...namedOutputCandidates()])]);
   progress('evaluate');
   const read = readInputs(names.values, mapping);
-  const { scheme, source, findings } = resolveScheme(options, state, settings.scheme);
+  const { scheme, source, findings, origin } = resolveScheme(options, state, settings.scheme);
   const scoreSheet = state.owned[markName('评分表')];
   // Our 评分表 exists but holds nothing: a write was interrupted after clearing it. The clerk's
   // entries are then restored from the copy the settings sheet keeps.
@@ -126,7 +131,7 @@ export async function inspect(port: WorkbookPort, options: JobOptions = {}): Pro
       : settings.manual;
   const evaluation = evaluate(
     { readings: read.readings, findings: [...read.findings, ...findings] },
-    { scheme, manual },
+    { scheme, manual, schemeOrigin: origin },
   );
   return { state, names, mapping, storedMapping: settings.mapping, evaluation, schemeSource: source, manual };
 }

@@ -18,13 +18,6 @@ function orderFindings(findings: readonly Finding[]): Finding[] {
   return [...groups.error, ...groups.warning, ...groups.info];
 }
 
-/** The scheme's findings the caller did not already pass in (a workbook scheme is checked when read). */
-function newSchemeFindings(schemeFindings: Finding[], given: readonly Finding[]): Finding[] {
-  if (!schemeFindings.length || !given.length) return schemeFindings;
-  const seen = new Set(given.filter((f) => f.code.startsWith('scheme-')).map((f) => f.message));
-  return schemeFindings.filter((f) => !seen.has(f.message));
-}
-
 /** A scheme with errors scores nothing: the evaluation is blocked and only lists what is wrong. */
 function unscored(options: EvaluationOptions): Scoring {
   const items: ItemScore[] = (Array.isArray(options.scheme.items) ? options.scheme.items : [])
@@ -39,13 +32,14 @@ export function evaluate(read: InputsRead, options: EvaluationOptions): Evaluati
   const sangongBasis = scheme.sangongBasis === '预算口径' ? '预算口径' : '决算口径';
   const indicators = computeIndicators({ readings, sangongBasis });
 
-  const schemeFindings = validateScheme(scheme);
+  // The one place a scheme is validated; a scheme read from a sheet brings the sheet row of each item.
+  const schemeFindings = validateScheme(scheme, options.schemeOrigin);
   const schemeBroken = schemeFindings.some((f) => f.severity === 'error');
   const scoring = schemeBroken ? unscored(options) : scoreScheme(scheme, indicators, options.manual);
 
   const findings: Finding[] = [
     ...read.findings,
-    ...newSchemeFindings(schemeFindings, read.findings),
+    ...schemeFindings,
     ...checkFigures({ readings, indicators }),
     ...scoring.findings,
     ...missingTexts(readings, read.findings),

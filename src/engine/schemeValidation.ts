@@ -4,7 +4,7 @@
  * bands are sorted and reach down to 0. Each problem is a `scheme-invalid` error naming the row.
  */
 import Decimal from 'decimal.js';
-import type { Band, Finding, Scheme, SchemeItem } from './types';
+import type { Band, Finding, Scheme, SchemeItem, SchemeOrigin } from './types';
 import { INDICATOR_BY_ID } from './indicatorDefinitions';
 import { ruleKind } from './rules';
 import { ZERO, dec } from './decimal';
@@ -124,12 +124,16 @@ function gradeProblems(scheme: Scheme): string[] {
 }
 
 /**
- * The problems of a scheme, as `scheme-invalid` errors. `label` names the scheme in messages
- * (default 评分方案"通用"; a file loader passes 评分方案文件 xxx.json).
+ * The problems of a scheme, as `scheme-invalid` errors (and `scheme-low-target` warnings). `origin`
+ * names the scheme in messages (default 评分方案"通用"; a file loader passes 评分方案文件 xxx.json)
+ * and, for a scheme read from a sheet, the sheet row of each item.
  */
-export function validateScheme(scheme: Scheme, label = `评分方案"${scheme?.name ?? ''}"`): Finding[] {
+export function validateScheme(scheme: Scheme, origin?: string | SchemeOrigin): Finding[] {
+  const label = typeof origin === 'string' ? origin : (origin?.label ?? `评分方案"${scheme?.name ?? ''}"`);
+  const rows = typeof origin === 'string' ? undefined : origin?.rows;
   const findings: Finding[] = [];
   const items = Array.isArray(scheme?.items) ? scheme.items : [];
+  const rowOf = (i: number) => rows?.get(items[i]) ?? i + 1;
   if (!items.length) return [invalid(`${label}没有任何评分项`)];
   // A file name ends in Latin letters: keep it apart from the Chinese that follows.
   const sep = /[\x21\x23-\x7e]$/.test(label) ? ' ' : '';
@@ -139,7 +143,7 @@ export function validateScheme(scheme: Scheme, label = `评分方案"${scheme?.n
   let whole = 0;
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
-    const row = i + 1;
+    const row = rowOf(i);
     // Built only for a row that has a problem: validation runs on every evaluation.
     const at = () => `${label}${sep}${rowLabel(row, item)}`;
     for (const p of itemProblems(item)) findings.push(invalid(`${at()}：${p}`));
@@ -181,7 +185,7 @@ export function validateScheme(scheme: Scheme, label = `评分方案"${scheme?.n
       findings.push({
         code: 'scheme-low-target',
         severity: 'warning',
-        message: `${label}${sep}${rowLabel(i + 1, item)}：按比例计分的目标值为${item.rule.target}%，低于100%，指标未达100%也可能得满分`,
+        message: `${label}${sep}${rowLabel(rowOf(i), item)}：按比例计分的目标值为${item.rule.target}%，低于100%，指标未达100%也可能得满分`,
         inputs: [],
         cells: [],
       });

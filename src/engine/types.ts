@@ -238,9 +238,20 @@ export interface ManualEntries {
   notes: Record<string, string>;
 }
 
+/**
+ * Where a scheme came from, for wording its problems: the label that starts each message and, for a
+ * scheme read from a sheet, the sheet row (1-based) of each item. Without rows, items are numbered 1…n.
+ */
+export interface SchemeOrigin {
+  label: string;
+  rows?: ReadonlyMap<SchemeItem, number>;
+}
+
 export interface EvaluationOptions {
   scheme: Scheme;
   manual?: ManualEntries;
+  /** Default: 评分方案"<name>" with items numbered 1…n. */
+  schemeOrigin?: SchemeOrigin;
 }
 
 export interface Evaluation {

@@ -11,12 +11,12 @@
  *   手工      （无）                          定性指标，在评分表中人工评分
  *
  * A row that cannot be read is an error naming its row in the sheet; the scheme as a whole is then
- * checked by the engine's validateScheme (分值 add up to 100, rules fit their indicators).
+ * checked once, by evaluate (engine validateScheme: 分值 add up to 100, rules fit their indicators),
+ * which words each problem with the item's sheet row from the reader's `origin`.
  */
-import type { Band, CellValue, Finding, GradeBand, Rule, Scheme, SchemeItem } from '../engine/types';
+import type { Band, CellValue, Finding, GradeBand, Rule, Scheme, SchemeItem, SchemeOrigin } from '../engine/types';
 import { INDICATORS } from '../engine/indicatorDefinitions';
 import { describeRule } from '../engine/rules';
-import { validateScheme } from '../engine/schemeValidation';
 import { cellAddress, type LayoutCell, type Merge, type SheetLayout } from './layout';
 import { markEntry } from './names';
 import { BODY, HEADER, NOTE, NUMBER, SECTION, SUBTITLE, TITLE, header, text, wrappedHeight } from './style';
@@ -317,20 +317,34 @@ function invalid(message: string): Finding {
 }
 
 const KNOWN_INDICATORS = new Set(INDICATORS.map((d) => d.id));
-const LABEL = '评分方案表';
+/** How scheme problems name this sheet: 评分方案表第12行… */
+export const SCHEME_SHEET_LABEL = '评分方案表';
+const LABEL = SCHEME_SHEET_LABEL;
+
+/** A 评分方案 sheet as read: the scheme (when every row could be read), or the problems reading it. */
+export interface SchemeSheetRead {
+  scheme?: Scheme;
+  /** Rows that cannot be read, each naming its row in the sheet; the scheme is then absent. */
+  findings: Finding[];
+  /** Where the scheme came from, for validateScheme: the sheet label and each item's sheet row (1-based). */
+  origin: SchemeOrigin;
+}
 
 /**
- * The scheme of a 评分方案 sheet, or the problems, each naming its row in the sheet. Blank 一级 / 二级
- * cells repeat the row above (as a merged cell reads); a blank 指标 on a computed row means the
- * indicator named like the 三级指标; a blank 评分标准 is generated from the rule.
+ * The scheme of a 评分方案 sheet, or the problems reading it, each naming its row in the sheet.
+ * Blank 一级 / 二级 cells repeat the row above (as a merged cell reads); a blank 指标 on a computed
+ * row means the indicator named like the 三级指标; a blank 评分标准 is generated from the rule.
+ * The scheme is not validated here: evaluate validates it once, wording rows from `origin`.
  */
-export function schemeFromSheet(values: CellValue[][]): { scheme?: Scheme; findings: Finding[] } {
+export function schemeFromSheet(values: CellValue[][]): SchemeSheetRead {
   const findings: Finding[] = [];
+  const rows = new Map<SchemeItem, number>();
+  const origin: SchemeOrigin = { label: LABEL, rows };
   const at = (r: number) => `${LABEL}第${r + 1}行`;
   const find = (label: string) => values.findIndex((row) => cellText(row?.[0]) === label);
   const headerRow = values.findIndex((row) => cellText(row?.[2]) === '三级指标' && cellText(row?.[4]) === '规则');
   if (headerRow < 0)
-    return { findings: [invalid(`${LABEL}中找不到表头（一级指标、二级指标、三级指标、分值、规则…）`)] };
+    return { findings: [invalid(`${LABEL}中找不到表头（一级指标、二级指标、三级指标、分值、规则…）`)], origin };
 
   const nameRow = find('方案名称');
   const name = (nameRow >= 0 && cellText(values[nameRow][1])) || '工作簿中的评分方案';
@@ -338,7 +352,6 @@ export function schemeFromSheet(values: CellValue[][]): { scheme?: Scheme; findi
   const description = descriptionRow >= 0 ? cellText(values[descriptionRow][1]) : '';
 
   const items: SchemeItem[] = [];
-  const sheetRows: number[] = [];
   let level1 = '';
   let level2 = '';
   for (let r = headerRow + 1; r < values.length; r++) {
@@ -378,7 +391,7 @@ export function schemeFromSheet(values: CellValue[][]): { scheme?: Scheme; findi
     if (indicator) item.indicator = indicator;
     if (!item.standard) item.standard = describeRule(item);
     items.push(item);
-    sheetRows.push(r);
+    rows.set(item, r + 1);
   }
 
   const grades: GradeBand[] = [];
@@ -413,16 +426,8 @@ export function schemeFromSheet(values: CellValue[][]): { scheme?: Scheme; findi
     else findings.push(invalid(`${at(basis.row)}：三公口径“${basis.value}”应为“决算口径”或“预算口径”`));
   }
 
-  if (findings.some((f) => f.severity === 'error')) return { findings };
+  if (findings.length) return { findings, origin };
   const scheme: Scheme = { name, items, grades, notApplicable, sangongBasis };
   if (description) scheme.description = description;
-  // The engine numbers items 1…n: point its messages at the rows of the sheet instead.
-  const checked = validateScheme(scheme, LABEL).map((f) => ({
-    ...f,
-    message: f.message.replace(/第(\d+)行/g, (m, i) =>
-      sheetRows[Number(i) - 1] !== undefined ? `第${sheetRows[Number(i) - 1] + 1}行` : m,
-    ),
-  }));
-  findings.push(...checked);
-  return findings.some((f) => f.severity === 'error') ? { findings } : { scheme, findings };
+  return { scheme, findings, origin };
 }

@@ -58,3 +58,19 @@ test('a malformed rule row is named by its row in the 评分方案 sheet', async
   expect(message).toContain(`第${row}行`);
   expect(message).toContain('在职人员控制率');
 });
+
+test('a 比例 row with 目标 95 is reported once, with its row in the 评分方案 sheet', async () => {
+  let row = 0;
+  const bytes = await filledWith((ws) => {
+    const r = rowOf(ws, 3, '预算完成率');
+    row = r.number;
+    r.getCell(5).value = '比例';
+    r.getCell(6).value = '目标=95';
+  });
+  const result = await runJob(await XlsxWorkbook.open(bytes), {});
+  const scheme = result.evaluation.findings.filter((f) => f.code.startsWith('scheme-'));
+  expect(scheme.map((f) => f.message)).toEqual([
+    `评分方案表第${row}行（三级指标"预算完成率"）：按比例计分的目标值为95%，低于100%，指标未达100%也可能得满分`,
+  ]);
+  expect(result.written).toBe(true);
+});

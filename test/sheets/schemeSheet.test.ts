@@ -1,7 +1,18 @@
 import { getPreset } from '../../src/engine/schemes';
-import type { CellValue, Scheme } from '../../src/engine/types';
+import { evaluate } from '../../src/engine/evaluate';
+import { validateScheme } from '../../src/engine/schemeValidation';
+import type { CellValue, Finding, Scheme } from '../../src/engine/types';
 import { parseBands, parseRule, ruleParameters, schemeFromSheet, schemeSheet } from '../../src/sheets/schemeSheet';
+import { sampleRead } from '../engine/sample';
 import { findCell, layoutValues } from './grid';
+
+/** Read the sheet and validate the scheme once, as a run does: the scheme only when nothing is wrong. */
+function checked(values: CellValue[][]): { scheme?: Scheme; findings: Finding[] } {
+  const read = schemeFromSheet(values);
+  if (!read.scheme) return read;
+  const findings = validateScheme(read.scheme, read.origin);
+  return findings.some((f) => f.severity === 'error') ? { findings } : { scheme: read.scheme, findings };
+}
 
 function preset(name: string): Scheme {
   return getPreset(name) as Scheme;
@@ -55,7 +66,7 @@ describe('评分方案 sheet', () => {
       v[rowOf('三公经费变动率')][0] = null;
       v[(findCell(schemeSheet(preset('通用'), 'x'), '不适用处理') as { row: number }).row][1] = '按满分计';
     });
-    const { scheme, findings } = schemeFromSheet(values);
+    const { scheme, findings } = checked(values);
     expect(findings).toEqual([]);
     const item = (l3: string) => scheme?.items.find((i) => i.level3 === l3);
     expect(item('在职人员控制率')).toMatchObject({ weight: 5, rule: { kind: 'ceiling', limit: 100, perPoint: 0.5 } });
@@ -95,7 +106,7 @@ describe('评分方案 sheet', () => {
       row = rowOf('预算完成率');
       v[row][4] = '季度';
     });
-    const { scheme, findings } = schemeFromSheet(values);
+    const { scheme, findings } = checked(values);
     expect(scheme).toBeUndefined();
     const messages = findings.map((f) => f.message);
     expect(messages).toContain('评分方案表：分值合计为99，应为100');
@@ -104,6 +115,38 @@ describe('评分方案 sheet', () => {
         m.startsWith(`评分方案表第${row + 1}行（三级指标"预算完成率"）：按季度序时进度计分只适用于支付进度率`),
       ),
     ).toBe(true);
+  });
+
+  it('a run reports each scheme problem exactly once, with its sheet row', () => {
+    let lowRow = 0;
+    let duplicateRow = 0;
+    let firstRow = 0;
+    const values = edited(preset('通用'), (v, rowOf) => {
+      lowRow = rowOf('预算完成率');
+      v[lowRow][4] = '比例';
+      v[lowRow][5] = '目标=95';
+      // 三公经费变动率's row (above) now also scores 预算调整率, which its own row scores again.
+      firstRow = rowOf('三公经费变动率');
+      duplicateRow = rowOf('预算调整率');
+      v[firstRow][7] = '预算调整率';
+      v[firstRow][4] = '比例';
+      v[firstRow][5] = '';
+    });
+    const read = schemeFromSheet(values);
+    expect(read.findings).toEqual([]);
+    expect(read.origin.rows?.get(read.scheme!.items.find((i) => i.level3 === '预算完成率')!)).toBe(lowRow + 1);
+    const ev = evaluate(sampleRead(), { scheme: read.scheme!, schemeOrigin: read.origin });
+    const scheme = ev.findings.filter((f) => f.code.startsWith('scheme-')).map((f) => [f.code, f.message]);
+    expect(scheme).toEqual([
+      [
+        'scheme-invalid',
+        `评分方案表第${duplicateRow + 1}行（三级指标"预算调整率"）：指标"预算调整率"已在第${firstRow + 1}行计分`,
+      ],
+      [
+        'scheme-low-target',
+        `评分方案表第${lowRow + 1}行（三级指标"预算完成率"）：按比例计分的目标值为95%，低于100%，指标未达100%也可能得满分`,
+      ],
+    ]);
   });
 
   it('rejects an unknown rule word, an unknown indicator and a missing 分值', () => {
