@@ -3,13 +3,14 @@
  * Exit status: 0 done (warnings allowed), 2 blocking errors in the workbook (nothing written),
  * 1 anything else (bad usage, unreadable file, a bug).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
-import { basename, dirname, join, resolve } from 'path';
+import { existsSync, readFileSync } from 'fs';
+import { basename, dirname, join } from 'path';
 import { inspect, runJob, type JobOptions } from '../app/job';
 import { makeTemplate } from '../app/template';
 import { getPreset, listPresets, parseSchemeJson, toEvaluationJson } from '../engine';
 import type { Evaluation, Scheme } from '../engine/types';
 import { XlsxWorkbook } from '../workbook/xlsx';
+import { checkOutput, OutputError, writeOutput, type OutputOptions } from './output';
 import { renderSummary, renderBlocking } from './summary';
 
 /** The repository root, found from this file whether it runs compiled (dist-cli/) or under ts-jest. */
@@ -23,9 +24,10 @@ export const SAMPLE_WORKBOOK = join(projectRoot(), 'assets', 'sample-xinzhou-202
 
 const USAGE = `用法 (usage):
   jixiao evaluate <工作簿.xlsx> [--json] [--scheme <方案名或 JSON 文件>]   计算并显示指标、得分和发现的问题
-  jixiao fill <工作簿.xlsx> -o <输出.xlsx> [--scheme …]                   写入 指标计算 / 评分表 / 自评报告（原文件不变）
-  jixiao template -o <新工作簿.xlsx>                                       生成空白的输入工作簿（基础数据表）
-  jixiao demo [-o <输出.xlsx>]                                             用自带的示例工作簿运行 fill
+  jixiao fill <工作簿.xlsx> -o <输出.xlsx> [--scheme …] [--force]         写入 指标计算 / 评分表 / 自评报告（原文件不变）
+  jixiao template -o <新工作簿.xlsx> [--force]                             生成空白的输入工作簿（基础数据表）
+  jixiao demo [-o <输出.xlsx>] [--force]                                   用自带的示例工作簿运行 fill
+  已存在的输出文件不会被覆盖，除非加 --force。
 
 预设评分方案 (presets): ${listPresets().join('、')}`;
 
@@ -37,14 +39,16 @@ interface Args {
   file?: string;
   out?: string;
   json: boolean;
+  force: boolean;
   scheme?: string;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false };
+  const args: Args = { json: false, force: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') args.json = true;
+    else if (a === '--force') args.force = true;
     else if (a === '-o' || a === '--out' || a === '--scheme') {
       const v = argv[++i];
       if (v === undefined) throw new UsageError(`参数 ${a} 后缺少值。`);
@@ -98,11 +102,6 @@ async function openWorkbook(file: string | undefined): Promise<XlsxWorkbook> {
   }
 }
 
-function writeOut(path: string, data: Uint8Array): void {
-  mkdirSync(dirname(resolve(path)), { recursive: true });
-  writeFileSync(path, data);
-}
-
 interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
@@ -128,10 +127,11 @@ async function fillCommand(
   scheme: string | undefined,
   io: Io,
   options: Partial<JobOptions> = {},
+  output: OutputOptions = {},
 ): Promise<number> {
   if (!out) throw new UsageError('请用 -o 指定输出文件，例如：jixiao fill 基础数据.xlsx -o 自评结果.xlsx');
-  if (input && resolve(input) === resolve(out))
-    throw new UsageError('输出文件不能与输入文件相同：原工作簿不会被修改。');
+  const outputOptions: OutputOptions = { ...output, inputs: input ? [input] : [] };
+  checkOutput(out, outputOptions);
   const book = await openWorkbook(input);
   const result = await runJob(book, { scheme: loadScheme(scheme), onNameConflict: 'rename', ...options });
   if (!result.written) {
@@ -139,13 +139,13 @@ async function fillCommand(
     io.err('未写入任何内容。');
     return 2;
   }
-  writeOut(out, await book.toBuffer());
+  const written = writeOutput(out, await book.toBuffer(), outputOptions);
   io.out(renderSummary(result.evaluation, result.schemeSource));
   for (const n of result.notices) io.out(`注意：${n}`);
   const visible = Object.entries(result.sheets)
     .filter(([role]) => role !== '设置')
     .map(([, name]) => name);
-  io.out(`\n已写入 ${resolve(out)}（工作表：${visible.join('、')}；另有隐藏的设置表“${result.sheets['设置']}”）`);
+  io.out(`\n已写入 ${written}（工作表：${visible.join('、')}；另有隐藏的设置表“${result.sheets['设置']}”）`);
   return 0;
 }
 
@@ -159,17 +159,27 @@ export async function main(
       case 'evaluate':
         return await evaluateCommand(args, io);
       case 'fill':
-        return await fillCommand(args.file, args.out, args.scheme, io);
+        return await fillCommand(args.file, args.out, args.scheme, io, {}, { force: args.force });
       case 'template': {
         if (!args.out) throw new UsageError('请用 -o 指定输出文件，例如：jixiao template -o 基础数据.xlsx');
-        writeOut(args.out, await makeTemplate());
-        io.out(`已生成空白输入工作簿 ${resolve(args.out)}：在“基础数据”表中填写各项数据后运行 jixiao fill。`);
+        checkOutput(args.out, { force: args.force });
+        const written = writeOutput(args.out, await makeTemplate(), { force: args.force });
+        io.out(`已生成空白输入工作簿 ${written}：在“基础数据”表中填写各项数据后运行 jixiao fill。`);
         return 0;
       }
       case 'demo': {
+        // The default demo output lives in our own out/ folder and is regenerated on every run.
+        const own = args.out === undefined;
         const out = args.out ?? join('out', '忻州市金融办-2021-自评结果.xlsx');
         io.out(`示例工作簿：${SAMPLE_WORKBOOK}`);
-        return await fillCommand(SAMPLE_WORKBOOK, out, args.scheme, io, { date: new Date(2022, 6, 8) });
+        return await fillCommand(
+          SAMPLE_WORKBOOK,
+          out,
+          args.scheme,
+          io,
+          { date: new Date(2022, 6, 8) },
+          { force: args.force || own, createParent: own },
+        );
       }
       case undefined:
       case 'help':
@@ -179,7 +189,7 @@ export async function main(
         throw new UsageError(`未知命令 ${args.command}。\n${USAGE}`);
     }
   } catch (err) {
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof OutputError) {
       io.err(err.message);
       return 1;
     }
