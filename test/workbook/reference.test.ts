@@ -104,8 +104,8 @@ describe('workbook.xml', () => {
   it('reads sheets, scopes, hidden flags and entities, with or without a namespace prefix', () => {
     const info = parseWorkbookXml(xml);
     expect(info.sheets).toEqual([
-      { name: 'R&D 表', state: 'visible' },
-      { name: '隐藏', state: 'hidden' },
+      { name: 'R&D 表', state: 'visible', rId: 'rId1' },
+      { name: '隐藏', state: 'hidden', rId: 'rId2' },
     ]);
     expect(info.date1904).toBe(true);
     expect(info.names.map((n) => [n.name, n.sheet, n.hidden, n.text])).toEqual([

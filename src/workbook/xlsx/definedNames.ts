@@ -1,14 +1,19 @@
 /**
- * Defined names straight from `xl/workbook.xml`. ExcelJS keeps only the names it can turn into cell
- * ranges and forgets their sheet scope, so it would lose constants, `#REF!` names, hidden flags and
- * every sheet-scoped name of the clerk's workbook. We read the element ourselves and, after ExcelJS
- * has written a file, put the element back exactly as it was (plus our own names).
+ * The workbook part (`xl/workbook.xml`): its sheets and defined names, read with saxes, and edited in
+ * place with xmldom. ExcelJS kept only the names it could turn into ranges and forgot their sheet
+ * scope; here every name — constants, `#REF!`, hidden, sheet-scoped, external — is read as written
+ * and every element we do not own stays in the part untouched.
  */
+import type { Element } from '@xmldom/xmldom';
 import JSZip from 'jszip';
+import { readRelationships, workbookPart } from './opc';
+import { attr, child, children, createLike, local, parseDom, parseString, serializeDom } from './xml';
 
 export interface SheetEntry {
   name: string;
   state: 'visible' | 'hidden' | 'veryHidden';
+  /** The relationship id of its part (r:id). */
+  rId?: string;
 }
 
 export interface RawDefinedName {
@@ -18,10 +23,8 @@ export interface RawDefinedName {
   hidden: boolean;
   /** The reference text, entities decoded, without '='. */
   text: string;
-  /** Attributes as written, values still escaped, in order: written back untouched. */
+  /** Attributes as written (decoded), in order. */
   attributes: [string, string][];
-  /** The element's content as written (escaped). */
-  rawText: string;
 }
 
 export interface WorkbookXml {
@@ -30,105 +33,77 @@ export interface WorkbookXml {
   date1904: boolean;
 }
 
-export function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
-    switch (e) {
-      case 'amp':
-        return '&';
-      case 'lt':
-        return '<';
-      case 'gt':
-        return '>';
-      case 'quot':
-        return '"';
-      case 'apos':
-        return "'";
-      default:
-        return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-    }
-  });
-}
-
 export function escapeXml(s: string, attribute = false): string {
   const t = s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return attribute ? t.replace(/"/g, '&quot;') : t;
 }
 
-function parseAttributes(s: string): [string, string][] {
-  const out: [string, string][] = [];
-  const re = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s))) out.push([m[1], m[2] ?? m[3] ?? '']);
-  return out;
+function truthy(v: string | undefined): boolean {
+  return v === '1' || v === 'true';
 }
-
-/** Attribute value by local name (ignoring a namespace prefix), decoded. */
-function attr(attrs: [string, string][], local: string): string | undefined {
-  const hit = attrs.find(([k]) => k === local || k.endsWith(`:${local}`));
-  return hit ? decodeEntities(hit[1]) : undefined;
-}
-
-const TAG = (local: string) => `(?:[\\w.-]+:)?${local}`;
 
 export function parseWorkbookXml(xml: string): WorkbookXml {
   const sheets: SheetEntry[] = [];
-  const sheetRe = new RegExp(`<${TAG('sheet')}\\b([^>]*?)/?>`, 'g');
-  const sheetsBlock = new RegExp(`<${TAG('sheets')}\\b[^>]*>([\\s\\S]*?)</${TAG('sheets')}>`).exec(xml);
-  let m: RegExpExecArray | null;
-  if (sheetsBlock) {
-    while ((m = sheetRe.exec(sheetsBlock[1]))) {
-      const a = parseAttributes(m[1]);
-      const state = attr(a, 'state');
-      sheets.push({
-        name: attr(a, 'name') ?? '',
-        state: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
-      });
-    }
-  }
-  const names: RawDefinedName[] = [];
-  const block = new RegExp(`<${TAG('definedNames')}\\b[^>]*>([\\s\\S]*?)</${TAG('definedNames')}>`).exec(xml);
-  if (block) {
-    const nameRe = new RegExp(`<${TAG('definedName')}\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${TAG('definedName')}>)`, 'g');
-    while ((m = nameRe.exec(block[1]))) {
-      const attributes = parseAttributes(m[1]);
-      const rawText = m[2] ?? '';
-      const local = attr(attributes, 'localSheetId');
-      const index = local === undefined ? undefined : Number(local);
-      const hidden = attr(attributes, 'hidden');
-      names.push({
-        name: attr(attributes, 'name') ?? '',
-        sheet: index === undefined ? undefined : sheets[index]?.name,
-        hidden: hidden === '1' || hidden === 'true',
-        text: decodeEntities(rawText.replace(/^<!\[CDATA\[([\s\S]*)\]\]>$/, '$1'))
-          .trim()
-          .replace(/^=/, ''),
-        attributes,
-        rawText,
-      });
-    }
-  }
-  const pr = new RegExp(`<${TAG('workbookPr')}\\b([^>]*?)/?>`).exec(xml);
-  const date1904 = pr ? ['1', 'true'].includes(attr(parseAttributes(pr[1]), 'date1904') ?? '') : false;
+  const pending: { attributes: [string, string][]; text: string }[] = [];
+  let date1904 = false;
+  let inName: { attributes: [string, string][]; text: string } | undefined;
+  let depth = 0;
+  parseString(xml, {
+    open(tag) {
+      depth++;
+      const name = local(tag.name);
+      if (name === 'sheet' && depth === 3) {
+        const state = attr(tag, 'state');
+        const entry: SheetEntry = {
+          name: attr(tag, 'name') ?? '',
+          state: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
+        };
+        const rId = attr(tag, 'id');
+        if (rId !== undefined) entry.rId = rId;
+        sheets.push(entry);
+      } else if (name === 'definedName') {
+        inName = { attributes: Object.entries(tag.attributes as Record<string, string>), text: '' };
+      } else if (name === 'workbookPr') {
+        date1904 = truthy(attr(tag, 'date1904'));
+      }
+    },
+    text(t) {
+      if (inName) inName.text += t;
+    },
+    close(tag) {
+      depth--;
+      if (local(tag.name) === 'definedName' && inName) {
+        pending.push(inName);
+        inName = undefined;
+      }
+    },
+  });
+  const names = pending.map(({ attributes, text }): RawDefinedName => {
+    const get = (k: string) => attributes.find(([a]) => local(a) === k)?.[1];
+    const localSheetId = get('localSheetId');
+    return {
+      name: get('name') ?? '',
+      sheet: localSheetId === undefined ? undefined : sheets[Number(localSheetId)]?.name,
+      hidden: truthy(get('hidden')),
+      text: text.trim().replace(/^=/, ''),
+      attributes,
+    };
+  });
   return { sheets, names, date1904 };
-}
-
-/** The workbook part's path, from the package relationships (normally `xl/workbook.xml`). */
-export async function workbookPartPath(zip: JSZip): Promise<string> {
-  const rels = await zip.file('_rels/.rels')?.async('string');
-  const m = rels && /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*>/.exec(rels);
-  const target = m && /Target="([^"]*)"/.exec(m[0]);
-  const path = target ? decodeEntities(target[1]).replace(/^\//, '') : 'xl/workbook.xml';
-  return zip.file(path) ? path : 'xl/workbook.xml';
 }
 
 export type XlsxData = Uint8Array | ArrayBuffer;
 
 export async function readWorkbookXml(data: XlsxData | JSZip): Promise<WorkbookXml> {
   const zip = data instanceof JSZip ? data : await JSZip.loadAsync(data);
-  const path = await workbookPartPath(zip);
-  const xml = await zip.file(path)?.async('string');
-  if (xml === undefined) throw new Error('找不到 xl/workbook.xml');
+  const xml = await zip.file(await workbookPart(zip))!.async('string');
   return parseWorkbookXml(xml);
+}
+
+/** The zip entry of every sheet, in <sheets> order (undefined when its relationship is missing). */
+export async function sheetParts(zip: JSZip, path: string, info: WorkbookXml): Promise<(string | undefined)[]> {
+  const rels = await readRelationships(zip, path);
+  return info.sheets.map((s) => rels.find((r) => r.id === s.rId && !r.external)?.part);
 }
 
 /** One <definedName> element to write. */
@@ -148,39 +123,69 @@ export function renderName(n: NameElement): string {
   return `<definedName ${attrs.join(' ')}>${escapeXml(n.text)}</definedName>`;
 }
 
-/** An original element written back as it was, with its localSheetId re-computed. */
+/** An original name written back with every attribute and its localSheetId re-computed. */
 export function renderOriginal(n: RawDefinedName, localSheetId: number | undefined): string {
   const attrs = n.attributes
-    .filter(([k]) => k !== 'localSheetId' && !k.endsWith(':localSheetId'))
-    .map(([k, v]) => `${k}="${v.replace(/"/g, '&quot;')}"`);
+    .filter(([k]) => local(k) !== 'localSheetId')
+    .map(([k, v]) => `${k}="${escapeXml(v, true)}"`);
   if (localSheetId !== undefined) attrs.splice(1, 0, `localSheetId="${localSheetId}"`);
-  return `<definedName ${attrs.join(' ')}>${n.rawText}</definedName>`;
+  return `<definedName ${attrs.join(' ')}>${escapeXml(n.text)}</definedName>`;
 }
 
-/**
- * Replace the <definedNames> element of a workbook.xml (ExcelJS' output or ours) with the given
- * elements; insert it after <sheets> (before <calcPr> …, as the schema orders them) when absent.
- */
+/** Schema order of the workbook's children: definedNames goes after these. */
+const BEFORE_DEFINED_NAMES = [
+  'fileVersion',
+  'fileSharing',
+  'workbookPr',
+  'workbookProtection',
+  'bookViews',
+  'sheets',
+  'functionGroups',
+  'externalReferences',
+];
+
+/** The <definedNames> element of a workbook root, created in schema order when absent. */
+export function definedNamesElement(root: Element, create: boolean): Element | undefined {
+  const existing = child(root, 'definedNames');
+  if (existing || !create) return existing;
+  const el = createLike(root, 'definedNames');
+  const after = children(root).filter((c) => BEFORE_DEFINED_NAMES.includes(local(c.nodeName)));
+  const anchor = after.length ? after[after.length - 1].nextSibling : root.firstChild;
+  root.insertBefore(el, anchor);
+  return el;
+}
+
+/** Parse rendered <definedName> elements into nodes of the workbook document. */
+export function appendNameElements(root: Element, elements: string[]): void {
+  if (!elements.length) return;
+  const names = definedNamesElement(root, true)!;
+  const ns = root.namespaceURI ?? '';
+  const prefix = root.prefix ? `${root.prefix}:` : '';
+  const wrapped = parseDom(
+    `<w xmlns${root.prefix ? `:${root.prefix}` : ''}="${ns}">${elements
+      .map((e) =>
+        prefix
+          ? e.replace(/^<definedName/, `<${prefix}definedName`).replace(/<\/definedName>$/, `</${prefix}definedName>`)
+          : e,
+      )
+      .join('')}</w>`,
+  ).documentElement!;
+  for (const el of children(wrapped)) names.appendChild(root.ownerDocument!.importNode(el, true));
+}
+
+/** Replace the <definedNames> of a workbook.xml with the given elements (used by test fixtures). */
 export function replaceDefinedNames(xml: string, elements: string[]): string {
-  const block = elements.length ? `<definedNames>${elements.join('')}</definedNames>` : '';
-  const existing = /<definedNames\b[^>]*\/>|<definedNames\b[^>]*>[\s\S]*?<\/definedNames>/;
-  if (existing.test(xml)) return xml.replace(existing, () => block);
-  if (!block) return xml;
-  const after = /<\/sheets>|<sheets\b[^>]*\/>/.exec(xml);
-  if (!after) throw new Error('workbook.xml has no <sheets>');
-  let at = after.index + after[0].length;
-  // functionGroups and externalReferences come between sheets and definedNames.
-  const between =
-    /^\s*(<functionGroups\b[\s\S]*?(?:\/>|<\/functionGroups>))?\s*(<externalReferences\b[\s\S]*?(?:\/>|<\/externalReferences>))?/.exec(
-      xml.slice(at),
-    );
-  if (between) at += between[0].length;
-  return xml.slice(0, at) + block + xml.slice(at);
+  const doc = parseDom(xml);
+  const root = doc.documentElement!;
+  const existing = definedNamesElement(root, false);
+  if (existing) root.removeChild(existing);
+  appendNameElements(root, elements);
+  return serializeDom(doc);
 }
 
 /** Rewrite the workbook part of a package with new <definedNames>. */
 export async function patchDefinedNames(zip: JSZip, build: (info: WorkbookXml) => string[]): Promise<void> {
-  const path = await workbookPartPath(zip);
+  const path = await workbookPart(zip);
   const xml = await zip.file(path)!.async('string');
   zip.file(path, replaceDefinedNames(xml, build(parseWorkbookXml(xml))));
 }

@@ -1,14 +1,12 @@
 /**
- * Resolve candidate names against the names of workbook.xml and the cells ExcelJS loaded:
+ * Resolve candidate names against the names of workbook.xml and only the cells they point at:
  * workbook scope first, else the first sheet (in workbook order) that defines it; a merged area is
- * its top-left cell.
+ * its top-left cell. Each sheet holding a target is streamed once for all candidates.
  */
-import type ExcelJS from 'exceljs';
 import type { DefinedName, NamedValue, NameScope } from '../../engine/types';
-import { numberFormatOf } from './cells';
 import type { RawDefinedName, WorkbookXml } from './definedNames';
 import { columnLetters, parseReference } from './reference';
-import { findSheet, mergesOf, valueAt } from './sheetAccess';
+import { mergeContaining, type WorkbookPackage } from './workbookPackage';
 
 /** Excel's built-in names (print area, print titles, filter ranges): not the clerk's names. */
 export function isBuiltIn(name: string): boolean {
@@ -42,53 +40,101 @@ export function pickDefinition(
   return { chosen, alsoOnSheets: onSheets.filter((n) => n !== chosen).map((n) => n.sheet!) };
 }
 
-export function resolveName(book: ExcelJS.Workbook, info: WorkbookXml, candidate: string): NamedValue {
-  const { chosen, alsoOnSheets } = pickDefinition(info, candidate);
-  if (!chosen) return { kind: 'missing', name: candidate };
-  const scope = scopeOf(chosen);
-  const also = alsoOnSheets.length ? { alsoOnSheets } : {};
-  const invalid = (problem: 'multi-cell' | 'ref-error' | 'not-a-range'): NamedValue => ({
-    kind: 'invalid-reference',
-    name: candidate,
-    scope,
-    refersTo: chosen.text,
-    problem,
-    ...also,
-  });
-  const ref = parseReference(chosen.text);
-  switch (ref.kind) {
-    case 'ref-error':
-      return invalid('ref-error');
-    case 'formula':
-      return invalid('not-a-range');
-    case 'constant':
-      return { kind: 'constant', name: candidate, scope, value: ref.value, refersTo: chosen.text, ...also };
+interface Pending {
+  candidate: string;
+  sheetIndex: number;
+  area: { top: number; left: number; bottom: number; right: number };
+  refersTo: string;
+  base: { name: string; scope: NameScope; alsoOnSheets?: string[] };
+}
+
+export async function resolveNames(pkg: WorkbookPackage, candidates: string[]): Promise<Record<string, NamedValue>> {
+  const values: Record<string, NamedValue> = {};
+  const pending: Pending[] = [];
+  for (const candidate of candidates) {
+    const { chosen, alsoOnSheets } = pickDefinition(pkg.info, candidate);
+    if (!chosen) {
+      values[candidate] = { kind: 'missing', name: candidate };
+      continue;
+    }
+    const scope = scopeOf(chosen);
+    const also = alsoOnSheets.length ? { alsoOnSheets } : {};
+    const invalid = (problem: 'multi-cell' | 'ref-error' | 'not-a-range'): NamedValue => ({
+      kind: 'invalid-reference',
+      name: candidate,
+      scope,
+      refersTo: chosen.text,
+      problem,
+      ...also,
+    });
+    const ref = parseReference(chosen.text);
+    if (ref.kind === 'ref-error') values[candidate] = invalid('ref-error');
+    else if (ref.kind === 'formula') values[candidate] = invalid('not-a-range');
+    else if (ref.kind === 'constant')
+      values[candidate] = {
+        kind: 'constant',
+        name: candidate,
+        scope,
+        value: ref.value,
+        refersTo: chosen.text,
+        ...also,
+      };
+    else if (ref.areas.length !== 1) values[candidate] = invalid('multi-cell');
+    else {
+      const area = ref.areas[0];
+      const sheetName = area.sheet ?? chosen.sheet;
+      const index = sheetName === undefined ? -1 : pkg.sheetIndex(sheetName);
+      if (area.external !== undefined || area.sheetTo !== undefined) values[candidate] = invalid('not-a-range');
+      else if (index < 0 || !pkg.parts[index]) values[candidate] = invalid('ref-error');
+      else
+        pending.push({
+          candidate,
+          sheetIndex: index,
+          area,
+          refersTo: chosen.text,
+          base: { name: candidate, scope, ...also },
+        });
+    }
   }
-  if (ref.areas.length !== 1) return invalid('multi-cell');
-  const area = ref.areas[0];
-  if (area.external !== undefined || area.sheetTo !== undefined) return invalid('not-a-range');
-  const sheetName = area.sheet ?? chosen.sheet;
-  const ws = sheetName === undefined ? undefined : findSheet(book, sheetName);
-  if (!ws) return invalid('ref-error');
-  let { top, left } = area;
-  if (area.bottom !== area.top || area.right !== area.left) {
-    const merge = mergesOf(ws).find(
-      (m) => m.top === area.top && m.left === area.left && m.bottom === area.bottom && m.right === area.right,
-    );
-    if (!merge) return invalid('multi-cell');
-    top = merge.top;
-    left = merge.left;
+  const formats = pending.length ? await pkg.styleFormats() : undefined;
+  for (const sheetIndex of [...new Set(pending.map((p) => p.sheetIndex))]) {
+    const mine = pending.filter((p) => p.sheetIndex === sheetIndex);
+    const wanted = new Set(mine.map((p) => `${p.area.top}:${p.area.left}`));
+    const read = await pkg.readSheet(sheetIndex, { keep: (r, c) => wanted.has(`${r}:${c}`) });
+    const cellValues = await pkg.values(read.cells);
+    const sheet = pkg.info.sheets[sheetIndex].name;
+    for (const p of mine) {
+      const { area } = p;
+      const multi = area.bottom !== area.top || area.right !== area.left;
+      if (multi) {
+        const merge = read.merges.find(
+          (m) => m.top === area.top && m.left === area.left && m.bottom === area.bottom && m.right === area.right,
+        );
+        if (!merge) {
+          values[p.candidate] = {
+            kind: 'invalid-reference',
+            name: p.candidate,
+            scope: p.base.scope,
+            refersTo: p.refersTo,
+            problem: 'multi-cell',
+            ...(p.base.alsoOnSheets ? { alsoOnSheets: p.base.alsoOnSheets } : {}),
+          };
+          continue;
+        }
+      }
+      const at = read.cells.findIndex((c) => c.row === area.top && c.col === area.left);
+      const m = mergeContaining(read.merges, area.top, area.left);
+      const slave = !!m && (m.top !== area.top || m.left !== area.left);
+      const value: NamedValue = {
+        kind: 'cell',
+        ...p.base,
+        cell: `${sheet}!${columnLetters(area.left)}${area.top}`,
+        value: at < 0 || slave ? null : cellValues[at],
+      };
+      const format = at < 0 ? undefined : formats!.format(read.cells[at].style);
+      if (format) value.numberFormat = format;
+      values[p.candidate] = value;
+    }
   }
-  const cell = ws.findCell(top, left);
-  const value: NamedValue = {
-    kind: 'cell',
-    name: candidate,
-    scope,
-    cell: `${ws.name}!${columnLetters(left)}${top}`,
-    value: valueAt(ws, top, left, info.date1904),
-    ...also,
-  };
-  const format = cell && numberFormatOf(cell);
-  if (format) value.numberFormat = format;
-  return value;
+  return values;
 }

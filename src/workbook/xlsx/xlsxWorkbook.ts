@@ -6,7 +6,7 @@
  * The workbook is always its bytes: write() builds a complete new file from the current one and only
  * when every step succeeded does it become the workbook. A failed write leaves it untouched.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { SheetLayout } from '../../sheets/layout';
 import { planNames } from '../planNames';
@@ -19,17 +19,11 @@ import {
   type WritePlan,
 } from '../port';
 import { applyLayout, overlappingMerges } from './applyLayout';
-import {
-  generatePackage,
-  patchDefinedNames,
-  readWorkbookXml,
-  renderName,
-  renderOriginal,
-  type WorkbookXml,
-} from './definedNames';
-import { isBuiltIn, listNames, pickDefinition, resolveName } from './readNames';
+import { generatePackage, patchDefinedNames, renderName, renderOriginal, type WorkbookXml } from './definedNames';
+import { isBuiltIn, listNames, pickDefinition, resolveNames } from './readNames';
 import { absoluteReference, parseCellAddress, parseReference, quoteSheet, splitSheetCell } from './reference';
-import { findSheet, isProtected, mergeContaining, valueGrid } from './sheetAccess';
+import { findSheet, mergeContaining } from './sheetAccess';
+import { WorkbookPackage } from './workbookPackage';
 
 export type XlsxInput = Uint8Array | ArrayBuffer;
 
@@ -52,6 +46,7 @@ function toBytes(data: XlsxInput): Uint8Array {
 }
 
 async function loadBook(data: Uint8Array): Promise<ExcelJS.Workbook> {
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(data as unknown as ArrayBuffer);
   return book;
@@ -82,33 +77,23 @@ function checkDefinedName(name: string): void {
   }
 }
 
-/** No cell holds a value (formats alone do not count): such a sheet can be reused without loss. */
-function isEmptySheet(ws: ExcelJS.Worksheet): boolean {
-  let empty = true;
-  ws.eachRow({ includeEmpty: false }, (row) =>
-    row.eachCell({ includeEmpty: false }, (cell) => {
-      if (cell.value !== null && cell.value !== undefined && cell.value !== '') empty = false;
-    }),
-  );
-  return empty;
-}
-
 export class XlsxWorkbook implements WorkbookPort {
   private constructor(
     private data: Uint8Array | null,
-    private book: ExcelJS.Workbook,
-    private info: WorkbookXml,
+    private pkg: WorkbookPackage | null,
     private readonly createOptions: CreateOptions = {},
   ) {}
+
+  private get info(): WorkbookXml {
+    return this.pkg?.info ?? { sheets: [], names: [], date1904: false };
+  }
 
   static async open(data: XlsxInput): Promise<XlsxWorkbook> {
     const bytes = toBytes(data);
     try {
-      const zip = await JSZip.loadAsync(bytes);
-      const info = await readWorkbookXml(zip);
-      return new XlsxWorkbook(bytes, await loadBook(bytes), info);
+      return new XlsxWorkbook(bytes, await WorkbookPackage.load(bytes));
     } catch (err) {
-      // JSZip and ExcelJS speak English about zip internals; the clerk needs to know what to do.
+      // JSZip and the XML parser speak English about zip internals; the clerk needs to know what to do.
       throw new WorkbookError(
         `无法读取该文件：它已损坏，或不是 Excel 工作簿（.xlsx）。请在 Excel 或 WPS 中打开后“另存为” .xlsx 格式再试。（${(err as Error).message}）`,
         'InvalidWorkbook',
@@ -118,10 +103,11 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** A workbook with no sheet yet (for `jixiao template`): the first write gives it its sheets. */
   static async create(options: CreateOptions = {}): Promise<XlsxWorkbook> {
-    return new XlsxWorkbook(null, XlsxWorkbook.emptyBook(options), { sheets: [], names: [], date1904: false }, options);
+    return new XlsxWorkbook(null, null, options);
   }
 
-  private static emptyBook(options: CreateOptions): ExcelJS.Workbook {
+  private static async emptyBook(options: CreateOptions): Promise<ExcelJS.Workbook> {
+    const { default: ExcelJS } = await import('exceljs');
     const book = new ExcelJS.Workbook();
     book.creator = options.creator ?? '绩效自评助手';
     book.lastModifiedBy = book.creator;
@@ -132,41 +118,46 @@ export class XlsxWorkbook implements WorkbookPort {
     return book;
   }
 
+  /** No cell holds a value (formats alone do not count): such a sheet can be reused without loss. */
+  private async isEmptySheet(index: number): Promise<boolean> {
+    return !(await this.pkg!.readSheet(index, { untilValue: true })).hasValue;
+  }
+
   async readState(marks: string[], probeEmpty: string[] = []): Promise<WorkbookState> {
     const probe = new Set(probeEmpty.map((n) => n.toLowerCase()));
-    const state: WorkbookState = {
-      sheets: this.book.worksheets.map((ws) => {
-        const info: SheetInfo = {
-          name: ws.name,
-          visibility: ws.state === 'hidden' || ws.state === 'veryHidden' ? ws.state : 'visible',
-          protected: isProtected(ws),
-        };
-        if (probe.has(ws.name.toLowerCase())) info.empty = isEmptySheet(ws);
-        return info;
-      }),
-      owned: {},
-    };
+    const pkg = this.pkg;
+    const sheets: SheetInfo[] = [];
+    for (const [i, s] of this.info.sheets.entries()) {
+      const info: SheetInfo = {
+        name: s.name,
+        visibility: s.state,
+        protected: (await pkg!.readSheet(i, { skipData: true })).protected,
+      };
+      if (probe.has(s.name.toLowerCase())) info.empty = await this.isEmptySheet(i);
+      sheets.push(info);
+    }
+    const state: WorkbookState = { sheets, owned: {} };
     for (const mark of marks) {
       const { chosen } = pickDefinition(this.info, mark);
       if (!chosen || chosen.sheet !== undefined) continue;
       const ref = parseReference(chosen.text);
       if (ref.kind !== 'range' || ref.areas.length !== 1 || !ref.areas[0].sheet) continue;
-      const ws = findSheet(this.book, ref.areas[0].sheet);
-      if (!ws) continue;
-      state.owned[mark] = { sheet: ws.name, values: valueGrid(ws, this.info.date1904) };
+      const index = pkg!.sheetIndex(ref.areas[0].sheet);
+      if (index < 0 || !pkg!.parts[index]) continue;
+      state.owned[mark] = { sheet: this.info.sheets[index].name, values: await pkg!.valueGrid(index) };
     }
     return state;
   }
 
   async readNames(candidates: string[]): Promise<NamesRead> {
-    const values: NamesRead['values'] = {};
-    for (const c of candidates) values[c] = resolveName(this.book, this.info, c);
+    const values = this.pkg ? await resolveNames(this.pkg, candidates) : {};
+    for (const c of candidates) values[c] ??= { kind: 'missing', name: c };
     return { all: listNames(this.info), values };
   }
 
   async write(plan: WritePlan): Promise<void> {
-    this.validate(plan);
-    const book = this.data ? await loadBook(this.data) : XlsxWorkbook.emptyBook(this.createOptions);
+    await this.validate(plan);
+    const book = this.data ? await loadBook(this.data) : await XlsxWorkbook.emptyBook(this.createOptions);
     const renamed = new Map<string, string>();
     const written = new Set<string>();
     for (const { layout, replaces } of plan.sheets) {
@@ -210,8 +201,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const bytes = await generatePackage(zip);
     const reopened = await XlsxWorkbook.open(bytes);
     this.data = reopened.data;
-    this.book = reopened.book;
-    this.info = reopened.info;
+    this.pkg = reopened.pkg;
   }
 
   /** The file as it is now: the original bytes until a write succeeded. */
@@ -221,8 +211,8 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /** Everything that could fail on the clerk's data is checked before anything is built. */
-  private validate(plan: WritePlan): void {
-    const existing = this.book.worksheets.map((ws) => ws.name.toLowerCase());
+  private async validate(plan: WritePlan): Promise<void> {
+    const existing = this.info.sheets.map((ws) => ws.name.toLowerCase());
     const after = new Set(existing);
     const planned = new Set<string>();
     for (const { layout, replaces } of plan.sheets) {
@@ -235,7 +225,7 @@ export class XlsxWorkbook implements WorkbookPort {
         if (!existing.includes(replaces.toLowerCase())) {
           throw new WorkbookError(`要替换的工作表“${replaces}”不存在。未写入任何内容。`, 'ItemNotFound');
         }
-        if (!isOwned(this.info, replaces) && !isEmptySheet(findSheet(this.book, replaces)!)) {
+        if (!isOwned(this.info, replaces) && !(await this.isEmptySheet(this.pkg!.sheetIndex(replaces)))) {
           throw new WorkbookError(
             `工作表“${replaces}”不是本加载项创建的，不会被覆盖。未写入任何内容。`,
             'AccessDenied',

@@ -1,0 +1,143 @@
+/**
+ * XML helpers over saxes (streaming, for parts of any size) and @xmldom/xmldom (small parts we edit
+ * in place: workbook.xml, its rels, [Content_Types].xml, styles.xml).
+ */
+import { DOMParser, XMLSerializer, type Document, type Element } from '@xmldom/xmldom';
+import type JSZip from 'jszip';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+
+export type Tag = SaxesTagPlain;
+
+/** Local name of a tag or attribute (`x:sheet` → `sheet`). */
+export function local(name: string): string {
+  const i = name.indexOf(':');
+  return i < 0 ? name : name.slice(i + 1);
+}
+
+/** Attribute by local name (namespace prefix ignored). */
+export function attr(tag: Tag, name: string): string | undefined {
+  const a = tag.attributes as Record<string, string>;
+  if (name in a) return a[name];
+  for (const k of Object.keys(a)) if (local(k) === name && k !== name) return a[k];
+  return undefined;
+}
+
+export interface SaxHandlers {
+  open?(tag: Tag, parser: SaxesParser): void;
+  close?(tag: Tag, parser: SaxesParser): void;
+  text?(text: string): void;
+}
+
+export function newParser(h: SaxHandlers): SaxesParser {
+  const p = new SaxesParser({ position: true });
+  if (h.open) p.on('opentag', (t) => h.open!(t as Tag, p));
+  if (h.close) p.on('closetag', (t) => h.close!(t as Tag, p));
+  if (h.text) {
+    p.on('text', h.text);
+    p.on('cdata', h.text);
+  }
+  p.on('error', (e) => {
+    throw e;
+  });
+  return p;
+}
+
+/** Parse a whole string. */
+export function parseString(xml: string, h: SaxHandlers): void {
+  const p = newParser(h);
+  p.write(xml).close();
+}
+
+export interface ZipStream {
+  on(event: 'data', cb: (chunk: Uint8Array) => void): ZipStream;
+  on(event: 'error', cb: (err: Error) => void): ZipStream;
+  on(event: 'end', cb: () => void): ZipStream;
+  pause(): ZipStream;
+  resume(): ZipStream;
+}
+
+/** Thrown by a handler to stop reading a part early (the rest of it is not inflated). */
+export class StopReading extends Error {
+  constructor() {
+    super('stop');
+  }
+}
+
+/**
+ * Stream a zip entry through saxes without holding it in memory: JSZip inflates it chunk by chunk,
+ * a streaming TextDecoder turns bytes into text. A handler may throw StopReading to end early.
+ */
+export function streamPart(zip: JSZip, path: string, h: SaxHandlers): Promise<void> {
+  const file = zip.file(path);
+  if (!file) return Promise.reject(new Error(`缺少部件 ${path}`));
+  const parser = newParser(h);
+  const decoder = new TextDecoder('utf-8');
+  return new Promise<void>((resolve, reject) => {
+    let done = false;
+    // internalStream is JSZip's own streaming API (works in Node and browsers); its typings omit it.
+    const stream = (file as unknown as { internalStream(t: 'uint8array'): ZipStream }).internalStream('uint8array');
+    const finish = (err?: unknown) => {
+      if (done) return;
+      done = true;
+      stream.pause();
+      if (err && !(err instanceof StopReading)) reject(err);
+      else resolve();
+    };
+    stream
+      .on('data', (chunk: Uint8Array) => {
+        if (done) return;
+        try {
+          parser.write(decoder.decode(chunk, { stream: true }));
+        } catch (err) {
+          finish(err);
+        }
+      })
+      .on('error', (err: Error) => finish(err))
+      .on('end', () => {
+        try {
+          parser.write(decoder.decode()).close();
+          finish();
+        } catch (err) {
+          finish(err);
+        }
+      })
+      .resume();
+  });
+}
+
+export function parseDom(xml: string): Document {
+  return new DOMParser().parseFromString(xml, 'text/xml') as unknown as Document;
+}
+
+export function serializeDom(doc: Document): string {
+  return new XMLSerializer().serializeToString(doc);
+}
+
+/** Child elements by local name. */
+export function children(el: Element, name?: string): Element[] {
+  const out: Element[] = [];
+  for (let n = el.firstChild; n; n = n.nextSibling)
+    if (n.nodeType === 1 && (name === undefined || local((n as Element).nodeName) === name)) out.push(n as Element);
+  return out;
+}
+
+export function child(el: Element, name: string): Element | undefined {
+  return children(el, name)[0];
+}
+
+/** A new element in the parent's namespace (keeps its prefix, if any). */
+export function createLike(parent: Element, name: string): Element {
+  const doc = parent.ownerDocument!;
+  const prefix = parent.prefix;
+  return parent.namespaceURI
+    ? doc.createElementNS(parent.namespaceURI, prefix ? `${prefix}:${name}` : name)
+    : doc.createElement(name);
+}
+
+export function escapeText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function escapeAttr(s: string): string {
+  return escapeText(s).replace(/"/g, '&quot;').replace(/\r/g, '&#13;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
+}
