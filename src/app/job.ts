@@ -22,6 +22,7 @@ import {
   schemeFromSheet,
   uniqueSheetName,
 } from '../sheets';
+import { fitLayout } from '../sheets/excelLimits';
 import { namedOutputCandidates, namedOutputs } from './namedOutputs';
 
 export type JobStep = 'read-state' | 'read-names' | 'evaluate' | 'layout' | 'write' | 'done';
@@ -207,6 +208,7 @@ export async function runJob(port: WorkbookPort, options: JobOptions = {}): Prom
       manual,
     },
   });
+  const limitNotices = layouts.flatMap(fitLayout);
   // When our 评分表 is rewritten, the settings sheet with its copy of the clerk's manual entries is
   // written before it (see WorkbookSettings.manual); a new workbook keeps the natural sheet order.
   if (target.replaces['评分表']) layouts.sort((a, b) => Number(b.role === '设置') - Number(a.role === '设置'));
@@ -222,7 +224,7 @@ export async function runJob(port: WorkbookPort, options: JobOptions = {}): Prom
     activate: target.names['评分表'],
   });
   progress('done');
-  const notices = [...target.notices];
+  const notices = [...target.notices, ...limitNotices];
   if (outputs.length) notices.push(`已同时写入工作簿中已命名的单元格：${outputs.map((o) => o.name).join('、')}。`);
   return { ...inspection, written: true, sheets: target.names, notices, conflicts: [] };
 }

@@ -3,6 +3,7 @@
  * a hidden workbook name `_jixiao_<role>` at A1, so that a re-run finds it after a rename and never
  * touches a sheet of the clerk's.
  */
+import { MAX_SHEET_NAME_CHARS } from './excelLimits';
 import type { SheetLayout } from './layout';
 
 export type SheetRole = '指标计算' | '评分表' | '自评报告' | '评分方案' | '设置';
@@ -40,7 +41,7 @@ export function uniqueSheetName(base: string, existing: string[]): string {
   if (!taken.has(base.toLowerCase())) return base;
   for (let i = 2; ; i++) {
     const suffix = ` (${i})`;
-    const name = base.slice(0, 31 - suffix.length) + suffix;
+    const name = base.slice(0, MAX_SHEET_NAME_CHARS - suffix.length) + suffix;
     if (!taken.has(name.toLowerCase())) return name;
   }
 }

@@ -6,6 +6,7 @@
 import type { Evaluation } from '../engine/types';
 import { writeReport, type ReportParagraph } from '../engine/narrative';
 import type { CellStyle, LayoutCell, SheetLayout } from './layout';
+import { MAX_CELL_CHARS, splitText } from './excelLimits';
 import { markEntry } from './names';
 import { text, wrappedHeight } from './style';
 
@@ -42,8 +43,22 @@ function shown(p: ReportParagraph): string {
   return /^\s/.test(p.text) ? p.text : INDENT + p.text;
 }
 
+/**
+ * A body paragraph longer than an Excel cell holds (32,767 characters with the indent; a clerk's long note) as
+ * several paragraphs, one per row, split at sentence ends; joined they give back its text. Titles, headings and the
+ * signature are cut by fitLayout instead.
+ */
+export function fitParagraphs(paragraphs: ReportParagraph[]): ReportParagraph[] {
+  return paragraphs.flatMap((p) =>
+    p.kind !== 'paragraph' || p.text.length + INDENT.length <= MAX_CELL_CHARS
+      ? [p]
+      : splitText(p.text, MAX_CELL_CHARS - INDENT.length).map((text) => ({ ...p, text })),
+  );
+}
+
 /** The report laid out: the paragraphs of writeReport, with a blank row before the signature. */
-export function reportLayout(paragraphs: ReportParagraph[], name: string): SheetLayout {
+export function reportLayout(all: ReportParagraph[], name: string): SheetLayout {
+  const paragraphs = fitParagraphs(all);
   const rows: (LayoutCell | null)[][] = [];
   const heights: Record<number, number> = {};
   paragraphs.forEach((p, i) => {

@@ -8,6 +8,7 @@
  */
 import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { sheetNameProblem } from '../../sheets/excelLimits';
 import type { SheetLayout } from '../../sheets/layout';
 import { planNames } from '../planNames';
 import {
@@ -52,17 +53,8 @@ async function loadBook(data: Uint8Array): Promise<ExcelJS.Workbook> {
   return book;
 }
 
-const INVALID_SHEET_CHARS = /[:\\/?*[\]]/;
-
 function checkSheetName(name: string): void {
-  if (
-    !name ||
-    name.length > 31 ||
-    INVALID_SHEET_CHARS.test(name) ||
-    name.startsWith("'") ||
-    name.endsWith("'") ||
-    name.toLowerCase() === 'history'
-  ) {
+  if (sheetNameProblem(name)) {
     throw new WorkbookError(
       `工作表名称“${name}”无效（1–31个字符，不能包含 : \\ / ? * [ ]，不能以单引号开头或结尾）。未写入任何内容。`,
       'InvalidArgument',
