@@ -14,7 +14,7 @@ import { settingsSheet, type WorkbookSettings } from './settingsSheet';
 export { OUR_SHEETS, OUR_ROLES, OUR_MARKS, markName, uniqueSheetName, type SheetRole } from './names';
 export { indicatorSheet, indicatorName } from './indicatorSheet';
 export { scoreSheet, readManualEntries } from './scoreSheet';
-export { reportSheet, reportLayout } from './reportSheet';
+export { reportSheet, reportLayout, reportParagraphs, type SheetParagraph } from './reportSheet';
 export { schemeSheet, schemeFromSheet } from './schemeSheet';
 export { settingsSheet, readSettings, type WorkbookSettings } from './settingsSheet';
 

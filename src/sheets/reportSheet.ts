@@ -3,9 +3,9 @@
  * wide wrapped column, headings in bold, row heights estimated for wrapped Chinese text so that
  * nothing is cut off on screen or on an A4 portrait page. Every paragraph is written as text.
  */
-import type { Evaluation } from '../engine/types';
+import type { CellValue, Evaluation } from '../engine/types';
 import { writeReport, type ReportParagraph } from '../engine/narrative';
-import type { CellStyle, LayoutCell, SheetLayout } from './layout';
+import { cellAddress, type CellStyle, type LayoutCell, type SheetLayout } from './layout';
 import { MAX_CELL_CHARS, splitText } from './excelLimits';
 import { markEntry } from './names';
 import { text, wrappedHeight } from './style';
@@ -86,4 +86,29 @@ export function reportLayout(all: ReportParagraph[], name: string): SheetLayout 
 
 export function reportSheet(ev: Evaluation, name: string, date: Date): SheetLayout {
   return reportLayout(writeReport(ev, { date }), name);
+}
+
+/** One non-empty cell of our 自评报告 sheet: a paragraph as the sheet holds it now. */
+export interface SheetParagraph {
+  /** Its cell on the report sheet, e.g. `A37`. */
+  cell: string;
+  /** The text exactly as in the cell (a number as its plain string). */
+  text: string;
+}
+
+/**
+ * The paragraphs of a report sheet's value grid (readState's dense grid from A1): every cell holding
+ * text or a number, row by row and left to right, so that a paragraph the clerk typed beside the
+ * report column is read too. Blank and whitespace-only cells, booleans and errors are not paragraphs.
+ */
+export function reportParagraphs(values: CellValue[][]): SheetParagraph[] {
+  const out: SheetParagraph[] = [];
+  values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (typeof v !== 'string' && typeof v !== 'number') return;
+      const text = String(v);
+      if (text.trim()) out.push({ cell: cellAddress(r, c), text });
+    }),
+  );
+  return out;
 }

@@ -9,6 +9,9 @@
  */
 import type { CellValue, DefinedName, NamedValue } from '../engine/types';
 import type { SheetLayout } from '../sheets/layout';
+import type { SheetParagraph } from '../sheets/reportSheet';
+
+export type { SheetParagraph };
 
 export interface SheetInfo {
   name: string;
@@ -85,10 +88,22 @@ export interface WritePlan {
   activate?: string;
 }
 
+/** Our 自评报告 sheet read back: its paragraphs in reading order (row by row, left to right). */
+export interface ReportRead {
+  /** The sheet our 自评报告 mark points at now (it may have been renamed). */
+  sheet: string;
+  paragraphs: SheetParagraph[];
+}
+
 export interface WorkbookPort {
   readState(marks: string[], probeEmpty?: string[]): Promise<WorkbookState>;
   readNames(candidates: string[]): Promise<NamesRead>;
   write(plan: WritePlan): Promise<void>;
+  /**
+   * The current paragraphs of our 自评报告 sheet (found by its mark, as readState finds it), with the
+   * clerk's edits; null when the workbook has no report of ours. One host round trip.
+   */
+  readReport(): Promise<ReportRead | null>;
 }
 
 /** Thrown by adapters for a host failure the clerk must act on; the message is Chinese. */

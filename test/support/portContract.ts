@@ -18,6 +18,7 @@
  */
 import type { CellValue, NamedValue } from '../../src/engine/types';
 import type { SheetLayout } from '../../src/sheets/layout';
+import { reportLayout } from '../../src/sheets/reportSheet';
 import type { WorkbookPort, WritePlan } from '../../src/workbook/port';
 import type { FixtureCell, FixtureName, FixtureSheet, WorkbookFixture } from './fixture';
 
@@ -410,6 +411,65 @@ export function describePortContract(label: string, adapter: PortAdapter): void 
           values: [
             ['报告', null],
             [null, '第一段'],
+          ],
+        });
+      });
+    });
+
+    describe('readReport', () => {
+      it('gives the paragraphs of our report sheet in reading order with their cells, found by its mark', async () => {
+        const port = await adapter.open(CONTRACT_FIXTURE);
+        expect(await port.readReport()).toEqual({
+          sheet: '我的报告',
+          paragraphs: [
+            { cell: 'A1', text: '报告' },
+            { cell: 'B2', text: '第一段' },
+          ],
+        });
+      });
+
+      it('is null when the workbook has no report of ours (a clerk sheet named 自评报告 is not ours)', async () => {
+        const fixture: WorkbookFixture = {
+          sheets: [
+            { name: '基础数据', cells: { A1: '数据' } },
+            { name: '自评报告', cells: { A1: '我自己的报告' } },
+          ],
+          names: [],
+        };
+        expect(await (await adapter.open(fixture)).readReport()).toBeNull();
+      });
+
+      it('reads back what write put there and what the clerk typed: text stays text, blank cells are skipped', async () => {
+        const fixture: WorkbookFixture = {
+          sheets: [{ name: '基础数据', cells: { A1: '数据' } }],
+          names: [],
+        };
+        const port = await adapter.open(fixture);
+        const layout = reportLayout(
+          [
+            { kind: 'title', text: '某单位2021年度部门整体支出绩效自评报告' },
+            { kind: 'heading1', text: '一、部门基本情况' },
+            { kind: 'paragraph', text: '=不是公式，预算完成率100%。' },
+            { kind: 'signature', text: '某单位' },
+          ],
+          '自评报告',
+        );
+        await port.write(plan([{ layout }]));
+        const dumped = await adapter.dump(port);
+        const typed: WorkbookFixture = {
+          ...dumped,
+          sheets: dumped.sheets.map((s) =>
+            s.name === '自评报告' ? { ...s, cells: { ...s.cells, A3: '我改写的段落', A7: 2021, B8: '  ' } } : s,
+          ),
+        };
+        expect(await (await adapter.open(typed)).readReport()).toEqual({
+          sheet: '自评报告',
+          paragraphs: [
+            { cell: 'A1', text: '某单位2021年度部门整体支出绩效自评报告' },
+            { cell: 'A2', text: '\u3000\u3000一、部门基本情况' },
+            { cell: 'A3', text: '我改写的段落' },
+            { cell: 'A5', text: '某单位' },
+            { cell: 'A7', text: '2021' },
           ],
         });
       });

@@ -207,6 +207,7 @@ export function deferred<T>(): Deferred<T> {
 
 export const fakePort = (): WorkbookPort => ({
   readState: jest.fn(),
+  readReport: jest.fn(),
   readNames: jest.fn(),
   write: jest.fn(),
 });

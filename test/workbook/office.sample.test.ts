@@ -103,6 +103,7 @@ describe('a write that fails at its Nth command (the real job, the sample)', () 
     return {
       readState: (marks, probe) => port.readState(marks, probe),
       readNames: (candidates) => port.readNames(candidates),
+      readReport: () => port.readReport(),
       write: (plan) => {
         excel.failAtCommand(n);
         return port.write(plan);
@@ -121,6 +122,7 @@ describe('a write that fails at its Nth command (the real job, the sample)', () 
       {
         readState: (m, p) => port.readState(m, p),
         readNames: (c) => port.readNames(c),
+        readReport: () => port.readReport(),
         write: (plan) => ((before = reference.commandCount), port.write(plan)),
       },
       { date: REPORT_DATE },
@@ -191,6 +193,7 @@ describe('an interrupted re-run never loses the manual scores the clerk typed', 
       {
         readState: (m, p) => port.readState(m, p),
         readNames: (c) => port.readNames(c),
+        readReport: () => port.readReport(),
         write: (plan) => ((before = reference.commandCount), port.write(plan)),
       },
       { date: REPORT_DATE },
@@ -206,6 +209,7 @@ describe('an interrupted re-run never loses the manual scores the clerk typed', 
           {
             readState: (m, q) => p.readState(m, q),
             readNames: (c) => p.readNames(c),
+            readReport: () => p.readReport(),
             write: (plan) => (excel.failAtCommand(n), p.write(plan)),
           },
           { date: REPORT_DATE },

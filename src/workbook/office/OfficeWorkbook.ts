@@ -3,7 +3,9 @@
  * (readState → readNames → write) costs three syncs however many indicators it writes.
  * Requirement sets: see apiSets.ts (minimum ExcelApi 1.4, newer calls behind isSetSupported).
  */
-import type { NamesRead, WorkbookPort, WorkbookState, WritePlan } from '../port';
+import type { NamesRead, ReportRead, WorkbookPort, WorkbookState, WritePlan } from '../port';
+import { markName } from '../../sheets/names';
+import { reportParagraphs } from '../../sheets/reportSheet';
 import { detectFeatures, officeIsSetSupported, type ApiFeatures, type IsSetSupported } from './apiSets';
 import { toWorkbookError } from './errors';
 import { readNamesBatch } from './readNames';
@@ -56,6 +58,14 @@ export class OfficeWorkbook implements WorkbookPort {
     );
     for (const n of names.all) if (n.scope.kind === 'workbook') known.workbookNames.add(n.name.toLowerCase());
     return names;
+  }
+
+  /** One sync: our 自评报告 sheet's values, read as readState reads an owned sheet. */
+  async readReport(): Promise<ReportRead | null> {
+    const mark = markName('自评报告');
+    const known = await this.guard(() => this.run((context) => readStateBatch(context, [mark], this.api())));
+    const own = known.state.owned[mark];
+    return own ? { sheet: own.sheet, paragraphs: reportParagraphs(own.values) } : null;
   }
 
   /**

@@ -11,9 +11,12 @@ import JSZip from 'jszip';
 import { sheetNameProblem } from '../../sheets/excelLimits';
 import type { SheetLayout } from '../../sheets/layout';
 import { planNames } from '../planNames';
+import { markName } from '../../sheets/names';
+import { reportParagraphs } from '../../sheets/reportSheet';
 import {
   WorkbookError,
   type NamesRead,
+  type ReportRead,
   type SheetInfo,
   type WorkbookPort,
   type WorkbookState,
@@ -139,6 +142,12 @@ export class XlsxWorkbook implements WorkbookPort {
       state.owned[mark] = { sheet: this.info.sheets[index].name, values: await pkg!.valueGrid(index) };
     }
     return state;
+  }
+
+  async readReport(): Promise<ReportRead | null> {
+    const mark = markName('自评报告');
+    const own = (await this.readState([mark])).owned[mark];
+    return own ? { sheet: own.sheet, paragraphs: reportParagraphs(own.values) } : null;
   }
 
   async readNames(candidates: string[]): Promise<NamesRead> {
