@@ -4,31 +4,48 @@
  */
 import type { InputDef, InputKind, InputGroup } from './types';
 
-function def(
+function def<N extends string>(
   group: InputGroup,
-  name: string,
+  name: N,
   kind: InputKind,
   required: boolean,
   meaning: string,
   aliases: string[] = [],
-): InputDef {
+): InputDef<N> {
   const unit = { text: '', year: '年', amount: '万元', count: kind === 'count' ? '' : '', percent: '%' }[kind];
   return { name, meaning, kind, unit, required, group, aliases };
 }
 
 /** Head counts are 人, work items 件; both are non-negative integers. */
-function count(
+function count<N extends string>(
   group: InputGroup,
-  name: string,
+  name: N,
   unit: '人' | '件',
   required: boolean,
   meaning: string,
   aliases: string[] = [],
-): InputDef {
+): InputDef<N> {
   return { ...def(group, name, 'count', required, meaning, aliases), unit };
 }
 
-export const INPUTS: readonly InputDef[] = [
+/** The report texts (文字说明), each with the aliases real workbooks use. */
+const TEXTS = [
+  ['单位概况', ['部门概况', '单位基本情况']],
+  ['绩效目标', ['部门绩效目标', '年度绩效目标']],
+  ['预算管理制度', ['预算管理制度建设情况']],
+  ['绩效管理机制', ['绩效管理机制建设情况']],
+  ['绩效目标完成情况', ['目标完成情况']],
+  ['经济效益', []],
+  ['社会效益', []],
+  ['生态效益', []],
+  ['满意度说明', []],
+  ['存在问题', ['存在的问题']],
+  ['改进措施', ['整改措施']],
+  ['主要经验', ['主要经验及做法']],
+  ['其他说明', ['其他需说明的情况']],
+] as const;
+
+export const INPUTS = [
   def('基本信息', '单位名称', 'text', true, '单位名称，用于标题和报告', ['部门名称', '单位', '部门', '预算单位名称']),
   def('基本信息', '评价年度', 'year', true, '评价的年度，上年 = 评价年度 − 1', [
     '年度',
@@ -121,32 +138,24 @@ export const INPUTS: readonly InputDef[] = [
     '社会公众满意度',
   ]),
 
-  ...(
-    [
-      ['单位概况', ['部门概况', '单位基本情况']],
-      ['绩效目标', ['部门绩效目标', '年度绩效目标']],
-      ['预算管理制度', ['预算管理制度建设情况']],
-      ['绩效管理机制', ['绩效管理机制建设情况']],
-      ['绩效目标完成情况', ['目标完成情况']],
-      ['经济效益', []],
-      ['社会效益', []],
-      ['生态效益', []],
-      ['满意度说明', []],
-      ['存在问题', ['存在的问题']],
-      ['改进措施', ['整改措施']],
-      ['主要经验', ['主要经验及做法']],
-      ['其他说明', ['其他需说明的情况']],
-    ] as [string, string[]][]
-  ).map(([name, aliases]) => def('文字说明', name, 'text', false, `报告文字：${name}`, aliases)),
-];
+  ...TEXTS.map(([name, aliases]) => def('文字说明', name, 'text', false, `报告文字：${name}`, [...aliases])),
+] as const;
 
-const BY_NAME = new Map(INPUTS.map((d) => [d.name, d]));
+/** The canonical name of a catalogue input: a typo in an input name fails to compile. */
+export type InputName = (typeof INPUTS)[number]['name'];
 
-export function inputDef(name: string): InputDef {
+const BY_NAME = new Map<string, InputDef<InputName>>(INPUTS.map((d) => [d.name, d]));
+
+export function inputDef(name: InputName): InputDef<InputName> {
   const d = BY_NAME.get(name);
   if (!d) throw new Error(`unknown input ${name}`);
   return d;
 }
 
-export const TEXT_INPUTS: readonly string[] = INPUTS.filter((d) => d.group === '文字说明').map((d) => d.name);
-export const NUMERIC_INPUTS: readonly string[] = INPUTS.filter((d) => d.kind !== 'text').map((d) => d.name);
+/** True when `name` is the canonical name of a catalogue input. */
+export function isInputName(name: string): name is InputName {
+  return BY_NAME.has(name);
+}
+
+export const TEXT_INPUTS: readonly InputName[] = INPUTS.filter((d) => d.group === '文字说明').map((d) => d.name);
+export const NUMERIC_INPUTS: readonly InputName[] = INPUTS.filter((d) => d.kind !== 'text').map((d) => d.name);

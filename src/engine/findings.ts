@@ -6,7 +6,8 @@
  */
 import Decimal from 'decimal.js';
 import type { Finding, IndicatorResult, InputReading, Severity } from './types';
-import { inputDef, TEXT_INPUTS } from './catalogue';
+import { inputDef, TEXT_INPUTS, type InputName } from './catalogue';
+import type { FindingCode } from './findingCodes';
 import { formatAmount, formatCount, formatPercent, proseAmount, proseRate } from './format';
 import { QUARTER_INPUTS, QUARTER_NAMES } from './paymentProgress';
 import { ZERO, dec, eq, gt, lt } from './decimal';
@@ -20,9 +21,9 @@ export interface FindingContext {
 
 /** A finding as a rule detects it; `write` words it only once the rule has fired. */
 export interface FindingDraft {
-  code: string;
+  code: FindingCode;
   severity: Severity;
-  inputs: string[];
+  inputs: InputName[];
   cells: string[];
   write: () => Words;
 }
@@ -34,7 +35,7 @@ export interface Words {
 }
 
 export interface FindingRule {
-  code: string;
+  code: FindingCode;
   severity: Severity;
   /** The rule of framework.md §7.2 / §7.3 it implements. */
   source: string;
@@ -45,28 +46,28 @@ export interface FindingRule {
 // Reading figures for messages
 // ---------------------------------------------------------------------------------------------
 
-function num(ctx: FindingContext, name: string): Decimal | null {
+function num(ctx: FindingContext, name: InputName): Decimal | null {
   const r = ctx.readings[name];
   return r && r.status === 'found' && typeof r.value === 'object' && Decimal.isDecimal(r.value) ? r.value : null;
 }
 
-function cellOf(ctx: FindingContext, name: string): string | undefined {
+function cellOf(ctx: FindingContext, name: InputName): string | undefined {
   return ctx.readings[name]?.cell;
 }
 
 /** A figure in a message: 144.48万元, 15人. */
-function amount(name: string, v: Decimal): string {
+function amount(name: InputName, v: Decimal): string {
   const unit = inputDef(name).unit;
   return unit === '万元' ? `${formatAmount(v)}万元` : `${formatCount(v)}${unit}`;
 }
 
 /** A figure with its source: 144.48万元（基础数据!B17）. */
-function fig(ctx: FindingContext, name: string, v: Decimal): string {
+function fig(ctx: FindingContext, name: InputName, v: Decimal): string {
   const cell = cellOf(ctx, name);
   return cell ? `${amount(name, v)}（${cell}）` : amount(name, v);
 }
 
-function cells(ctx: FindingContext, names: readonly string[]): string[] {
+function cells(ctx: FindingContext, names: readonly InputName[]): string[] {
   const out: string[] = [];
   for (const n of names) {
     const c = cellOf(ctx, n);
@@ -78,8 +79,8 @@ function cells(ctx: FindingContext, names: readonly string[]): string[] {
 /** A finding of a rule; `write` words it (message, and for the narrative the problem and the measure). */
 function finding(
   ctx: FindingContext,
-  rule: { code: string; severity: Severity },
-  inputs: string[],
+  rule: { code: FindingCode; severity: Severity },
+  inputs: InputName[],
   write: () => Words,
 ): FindingDraft {
   return { code: rule.code, severity: rule.severity, inputs, cells: cells(ctx, inputs), write };
@@ -107,7 +108,7 @@ function valueOf(ctx: FindingContext, id: string): Decimal | undefined {
 }
 
 /** Both figures of a comparison, or undefined when either is missing. */
-function pair(ctx: FindingContext, a: string, b: string): [Decimal, Decimal] | undefined {
+function pair(ctx: FindingContext, a: InputName, b: InputName): [Decimal, Decimal] | undefined {
   const x = num(ctx, a);
   const y = num(ctx, b);
   return x && y ? [x, y] : undefined;
@@ -147,7 +148,9 @@ const sangongIncrease: FindingRule = {
     const result = ctx.indicators['三公经费变动率'];
     const basis = result?.basis ?? '决算口径';
     const [current, prior] =
-      basis === '预算口径' ? ['三公经费预算数', '上年三公经费预算数'] : ['三公经费支出数', '上年三公经费支出数'];
+      basis === '预算口径'
+        ? (['三公经费预算数', '上年三公经费预算数'] as const)
+        : (['三公经费支出数', '上年三公经费支出数'] as const);
     const p = pair(ctx, current, prior);
     if (!p || !gt(p[0], p[1])) return;
     return finding(ctx, this, [current, prior], () => {
@@ -258,7 +261,7 @@ const paymentProgressLag: FindingRule = {
     const quarters = ctx.indicators['支付进度率']?.quarters ?? [];
     const lagging = quarters.filter((q) => q.lagging);
     if (!lagging.length) return;
-    const inputs = [...lagging.map((q) => QUARTER_INPUTS[q.quarter - 1] as string), '全年预算数'];
+    const inputs: InputName[] = [...lagging.map((q) => QUARTER_INPUTS[q.quarter - 1]), '全年预算数'];
     return finding(ctx, this, inputs, () => {
       const all = lagging.length === quarters.length && quarters.length > 1;
       const names = lagging.map((q) => QUARTER_NAMES[q.quarter - 1]);
@@ -298,7 +301,9 @@ const carryover: FindingRule = {
     if (!balance || !gt(balance, ZERO)) return;
     const prior = num(ctx, '上年结转结余总额');
     const rose = !!prior && gt(balance, prior);
-    const inputs = rose ? ['结转结余总额', '全年预算数', '上年结转结余总额'] : ['结转结余总额', '全年预算数'];
+    const inputs: InputName[] = rose
+      ? ['结转结余总额', '全年预算数', '上年结转结余总额']
+      : ['结转结余总额', '全年预算数'];
     return finding(ctx, this, inputs, () => {
       const r = valueOf(ctx, '结转结余率');
       const rise = rose && prior ? balance.minus(prior) : undefined;
@@ -392,7 +397,7 @@ const tasksIncomplete: FindingRule = {
   source: 'R15',
   check(ctx) {
     const short: (typeof TASK_RATES)[number][] = [];
-    const inputs: string[] = [];
+    const inputs: InputName[] = [];
     for (const row of TASK_RATES) {
       const r = ctx.indicators[row[0]];
       if (r?.status !== 'ok' || !lt(r.numerator as Decimal, r.denominator as Decimal)) continue;
@@ -415,7 +420,7 @@ const tasksIncomplete: FindingRule = {
 };
 
 /** A part never exceeds its whole (framework.md §7.3 C3): a data error that blocks the write. */
-const PARTS: readonly (readonly [string, string])[] = [
+const PARTS: readonly (readonly [InputName, InputName])[] = [
   ['三公经费支出数', '全年执行数'],
   ['公用经费支出数', '全年执行数'],
   ['重点项目支出', '项目支出总额'],

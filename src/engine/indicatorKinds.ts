@@ -8,6 +8,7 @@ import Decimal from 'decimal.js';
 import type { IndicatorResult, InputReading, Scheme, TraceInput } from './types';
 import { rate, round2 } from './decimal';
 import { proseAmount } from './format';
+import type { InputName } from './catalogue';
 
 export interface IndicatorContext {
   readings: Record<string, InputReading | undefined>;
@@ -23,7 +24,7 @@ export interface IndicatorDef {
   /** The formula in words, as the 指标计算 sheet prints it (default basis for 三公经费变动率). */
   formula: string;
   /** Every input the indicator may read. */
-  inputs: readonly string[];
+  inputs: readonly InputName[];
   compute(ctx: IndicatorContext): IndicatorResult;
 }
 
@@ -31,17 +32,18 @@ export interface IndicatorDef {
 export interface Gathered {
   values: (Decimal | null)[];
   trace: TraceInput[];
-  missing: string[];
+  missing: InputName[];
   problems: string[];
 }
 
-const NONE: readonly string[] = Object.freeze([]);
+/** Shared empty list (frozen): most indicators miss nothing, so no array is allocated for them. */
+const NONE = Object.freeze([]) as never[];
 
-export function gather(ctx: IndicatorContext, names: readonly string[]): Gathered {
+export function gather(ctx: IndicatorContext, names: readonly InputName[]): Gathered {
   const values: (Decimal | null)[] = [];
   const trace: TraceInput[] = [];
-  let missing = NONE as string[];
-  let problems = NONE as string[];
+  let missing: InputName[] = NONE;
+  let problems: string[] = NONE;
   for (const name of names) {
     const r = ctx.readings[name];
     const v = r && r.status === 'found' && typeof r.value === 'object' && Decimal.isDecimal(r.value) ? r.value : null;
@@ -83,8 +85,8 @@ function ok(id: string, formula: string, g: Gathered, numerator: Decimal, denomi
 /** numerator ÷ denominator × 100%. whenZero says, in Chinese, why a zero denominator makes it not applicable. */
 export function ratio(spec: {
   id: string;
-  numerator: string;
-  denominator: string;
+  numerator: InputName;
+  denominator: InputName;
   whenZero: (numerator: Decimal) => string;
 }): IndicatorDef {
   const formula = `${spec.numerator} ÷ ${spec.denominator} × 100%`;
@@ -105,7 +107,7 @@ export function ratio(spec: {
 }
 
 /** The formula and inputs of a change against last year: (本年 − 上年) ÷ 上年 × 100%. */
-export function changeFormula(current: string, prior: string): string {
+export function changeFormula(current: InputName, prior: InputName): string {
   return `(${current} − ${prior}) ÷ ${prior} × 100%`;
 }
 
@@ -113,7 +115,12 @@ export function changeFormula(current: string, prior: string): string {
  * Computes a change rate. A zero prior year is not applicable: growth from nothing is never a
  * percentage (framework.md §6), the reason says what was added instead.
  */
-export function computeChange(id: string, ctx: IndicatorContext, current: string, prior: string): IndicatorResult {
+export function computeChange(
+  id: string,
+  ctx: IndicatorContext,
+  current: InputName,
+  prior: InputName,
+): IndicatorResult {
   const formula = changeFormula(current, prior);
   const g = gather(ctx, [current, prior]);
   if (g.missing.length) return notComputable(id, formula, g);
@@ -126,7 +133,7 @@ export function computeChange(id: string, ctx: IndicatorContext, current: string
   return ok(id, formula, g, numerator, pre);
 }
 
-export function change(spec: { id: string; current: string; prior: string }): IndicatorDef {
+export function change(spec: { id: string; current: InputName; prior: InputName }): IndicatorDef {
   return {
     id: spec.id,
     kind: 'change',
@@ -137,7 +144,7 @@ export function change(spec: { id: string; current: string; prior: string }): In
 }
 
 /** The input itself, already in percent (满意度 0–100). */
-export function inputItself(spec: { id: string; input: string; formula: string }): IndicatorDef {
+export function inputItself(spec: { id: string; input: InputName; formula: string }): IndicatorDef {
   const inputs = [spec.input] as const;
   return {
     id: spec.id,

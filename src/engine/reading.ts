@@ -7,7 +7,8 @@
  * (its indicators become not computable).
  */
 import type Decimal from 'decimal.js';
-import { INPUTS } from './catalogue';
+import { INPUTS, type InputName } from './catalogue';
+import type { FindingCode } from './findingCodes';
 import { Exact } from './decimal';
 import type {
   CellValue,
@@ -40,7 +41,7 @@ export function sourceLabel(v: Present): string | undefined {
   return undefined;
 }
 
-function finding(code: string, severity: Severity, message: string, input: string, cell?: string): Finding {
+function finding(code: FindingCode, severity: Severity, message: string, input: InputName, cell?: string): Finding {
   return { code, severity, message, inputs: [input], cells: cell ? [cell] : [] };
 }
 

@@ -76,7 +76,7 @@ function normaliseItem(raw: unknown): SchemeItem {
 export function parseSchemeJson(text: string, source: string): { scheme?: Scheme; findings: Finding[] } {
   const label = `评分方案文件 ${source}`;
   const fail = (message: string) => ({
-    findings: [{ code: 'scheme-invalid', severity: 'error' as const, message, inputs: [], cells: [] }],
+    findings: [{ code: 'scheme-invalid' as const, severity: 'error' as const, message, inputs: [], cells: [] }],
   });
   let raw: unknown;
   try {

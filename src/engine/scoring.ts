@@ -9,6 +9,7 @@ import type { Finding, GradeBand, IndicatorResult, ItemScore, ManualEntries, Sch
 import { Exact, HUNDRED, ZERO, dec, eq, gt, gte, lt, round2 } from './decimal';
 import { scoreByRule } from './rules';
 import { formatScore } from './format';
+import type { InputName } from './catalogue';
 
 export interface Scoring {
   items: ItemScore[];
@@ -69,7 +70,7 @@ export function scoreScheme(
   let anyExcluded = false;
   let provisional = false;
   const unscored: string[] = [];
-  const unscoredInputs: string[] = [];
+  const unscoredInputs: InputName[] = [];
 
   for (const item of scheme.items) {
     const weight = Number.isFinite(item.weight) ? dec(item.weight) : ZERO;

@@ -2,6 +2,8 @@
  * The shapes every part of the project shares. The engine turns plain data (what the workbook
  * port read) into an Evaluation; sheets/ turns an Evaluation into layouts; hosts only move data.
  */
+import type { FindingCode } from './findingCodes';
+import type { InputName } from './catalogue';
 import type Decimal from 'decimal.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -72,9 +74,9 @@ export type NamedValue =
 export type InputKind = 'text' | 'year' | 'amount' | 'count' | 'percent';
 export type InputGroup = '基本信息' | '人员编制' | '预算执行' | '产出' | '文字说明';
 
-export interface InputDef {
+export interface InputDef<N extends string = InputName> {
   /** Canonical defined name, e.g. 全年预算数. */
-  name: string;
+  name: N;
   meaning: string;
   kind: InputKind;
   /** Display unit: 万元, 人, 件, %, 年, or '' for text. */
@@ -106,7 +108,7 @@ export interface InputReading {
 export type IndicatorStatus = 'ok' | 'not_applicable' | 'not_computable';
 
 export interface TraceInput {
-  input: string;
+  input: InputName;
   value: Decimal | null;
   cell?: string;
 }
@@ -139,7 +141,7 @@ export interface IndicatorResult {
   /** not_applicable: why, in Chinese (e.g. 上年三公经费支出数为0). not_computable: 缺少… or the problems of the invalid inputs. */
   reason?: string;
   /** not_computable: the missing or invalid inputs. */
-  missing?: string[];
+  missing?: InputName[];
   /** 三公经费变动率 only. */
   basis?: '决算口径' | '预算口径';
   /** 支付进度率 only: one row per quarter with data. */
@@ -222,10 +224,11 @@ export interface ItemScore {
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Finding {
-  code: string;
+  code: FindingCode;
   severity: Severity;
   message: string;
-  inputs: string[];
+  /** The catalogue inputs it concerns. */
+  inputs: InputName[];
   cells: string[];
   /** For warnings that feed the narrative: the problem and the measure, in report wording. */
   problem?: string;

@@ -65,7 +65,7 @@ export function inputsText(ind: IndicatorResult): string {
 function substitute(ind: IndicatorResult): string | undefined {
   const known = ind.inputs.filter((t) => t.value).sort((a, b) => b.input.length - a.input.length);
   if (!known.length) return undefined;
-  const values = new Map(known.map((t) => [t.input, exact(t.value as Decimal)]));
+  const values = new Map<string, string>(known.map((t) => [t.input, exact(t.value as Decimal)]));
   const replaced = ind.formula.replace(new RegExp(known.map((t) => t.input).join('|'), 'g'), (m) => values.get(m) ?? m);
   return /[\u4e00-\u9fff]/.test(replaced) ? undefined : replaced;
 }

@@ -40,7 +40,7 @@ describe('outcome', () => {
 
   it('keeps at most five errors, each cut to 200 characters, and counts the rest', () => {
     const findings: Finding[] = Array.from({ length: 8 }, (_, i) => ({
-      code: 'input-invalid',
+      code: 'invalid-input',
       severity: 'error' as const,
       message: `错误${i}：${'很长的说明'.repeat(i === 0 ? 60 : 1)}`,
       inputs: [],

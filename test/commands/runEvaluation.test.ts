@@ -61,9 +61,9 @@ describe('runEvaluation (ribbon ExecuteFunction)', () => {
 
   it('reports the blocking errors with their cells when nothing was written', async () => {
     const errors: Finding[] = [
-      { code: 'input-missing', severity: 'error', message: '缺少必填输入"编制数"。', inputs: ['编制数'], cells: [] },
+      { code: 'missing-input', severity: 'error', message: '缺少必填输入"编制数"。', inputs: ['编制数'], cells: [] },
       {
-        code: 'input-invalid',
+        code: 'invalid-input',
         severity: 'error',
         message: '全年预算数（基础数据!B6）不是数字："待定"。',
         inputs: ['全年预算数'],

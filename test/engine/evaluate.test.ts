@@ -29,7 +29,7 @@ test('a malformed scheme does not throw: the evaluation is blocked, lists the ro
 
 test('reading errors block; the scheme is validated once, so its findings are not repeated', () => {
   const readError: Finding = {
-    code: 'input-invalid',
+    code: 'invalid-input',
     severity: 'error',
     message: '全年预算数（基础数据!B7）的值"待定"不是数字',
     inputs: ['全年预算数'],

@@ -2,6 +2,9 @@
 import { evaluate } from '../../src/engine/evaluate';
 import { getPreset } from '../../src/engine/schemes';
 import type { Finding, InputsRead, ManualEntries, Scheme } from '../../src/engine/types';
+import { FINDING_CODES, type FindingCode } from '../../src/engine/findingCodes';
+import { FINDING_RULES } from '../../src/engine/findings';
+import { INPUTS, isInputName, type InputName } from '../../src/engine/catalogue';
 import { SAMPLE_VALUES, cellOf, readingsFrom } from './sample';
 
 /** The sample with its defects repaired: quarters on schedule, Q4 = 执行数, 三公 down, no adjustment. */
@@ -273,4 +276,18 @@ describe('internal checks of framework.md §7.2', () => {
     expect(one(ev, 'full-score-below-target').message).toBe('预算完成率为97.39%，未达到100%，但按目标值90%计满分4分');
     expect(one(ev, 'scheme-low-target').severity).toBe('warning');
   });
+});
+
+test('finding codes and input names come from the catalogues: a typo fails to compile', () => {
+  const code: FindingCode = 'missing-input';
+  const input: InputName = '全年预算数';
+  // @ts-expect-error 'input-missing' is not a finding code
+  const badCode: FindingCode = 'input-missing';
+  // @ts-expect-error 全年预算 is an alias, not the canonical input name
+  const badInput: InputName = '全年预算';
+  expect([code, input, badCode, badInput]).toHaveLength(4);
+  // Every code the rules raise is in the catalogue, and every catalogue input name is a canonical name.
+  for (const rule of FINDING_RULES) expect(Object.keys(FINDING_CODES)).toContain(rule.code);
+  expect(INPUTS.map((d) => d.name).every(isInputName)).toBe(true);
+  expect(isInputName('全年预算')).toBe(false);
 });

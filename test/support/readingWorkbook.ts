@@ -81,7 +81,7 @@ export async function readFixture(fixture: WorkbookFixture, mapping?: NameMappin
     ...read,
     names,
     get: (input) => read.readings[input],
-    about: (input) => read.findings.filter((f) => f.inputs.includes(input)),
+    about: (input) => read.findings.filter((f) => (f.inputs as string[]).includes(input)),
     errors: read.findings.filter((f) => f.severity === 'error'),
     notable: read.findings.filter((f) => f.code !== 'missing-text'),
   };

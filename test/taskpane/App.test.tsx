@@ -86,7 +86,7 @@ describe('task pane in Excel', () => {
       三公经费支出数: { input: '三公经费支出数', status: 'found' as const, value: D(30), cell: '基础数据!B20' },
     };
     const errors = [
-      finding('error', 'input-missing', '缺少必填输入"编制数"。', [], ['编制数']),
+      finding('error', 'missing-input', '缺少必填输入"编制数"。', [], ['编制数']),
       finding(
         'error',
         'part-exceeds-total',
@@ -202,7 +202,7 @@ describe('task pane in Excel', () => {
     const first = inspection({
       evaluation: evaluation({
         inputs: missingStaff,
-        findings: [finding('error', 'input-missing', '缺少必填输入"编制数"。', [], ['编制数'])],
+        findings: [finding('error', 'missing-input', '缺少必填输入"编制数"。', [], ['编制数'])],
       }),
       names: {
         all: [
@@ -237,7 +237,7 @@ describe('task pane in Excel', () => {
     const missingStaff = { ...SAMPLE_READINGS, 编制数: { input: '编制数', status: 'missing' as const } };
     const blocked = evaluation({
       inputs: missingStaff,
-      findings: [finding('error', 'input-missing', '缺少必填输入"编制数"。', [], ['编制数'])],
+      findings: [finding('error', 'missing-input', '缺少必填输入"编制数"。', [], ['编制数'])],
     });
     const first = inspection({
       evaluation: blocked,

@@ -153,10 +153,10 @@ export function evaluation(overrides: Partial<Evaluation> = {}): Evaluation {
 
 export function finding(
   severity: Finding['severity'],
-  code: string,
+  code: Finding['code'],
   message: string,
   cells: string[] = [],
-  inputs: string[] = [],
+  inputs: Finding['inputs'] = [],
 ): Finding {
   return { code, severity, message, cells, inputs };
 }

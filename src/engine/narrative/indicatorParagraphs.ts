@@ -39,7 +39,7 @@ function substituted(ind: IndicatorResult): string | undefined {
   const names = ind.inputs.filter((t) => t.value).sort((a, b) => b.input.length - a.input.length);
   if (!names.length) return undefined;
   const pattern = new RegExp(names.map((t) => t.input).join('|'), 'g');
-  const values = new Map(names.map((t) => [t.input, proseNumber(t.value as Decimal)]));
+  const values = new Map<string, string>(names.map((t) => [t.input, proseNumber(t.value as Decimal)]));
   const text = proseFormula(ind.formula).replace(pattern, (m) => values.get(m) ?? m);
   // An input name left over means the formula names something we have no value for.
   return /[\u4e00-\u9fff]/.test(text.replace(/×100%/, '')) ? undefined : text;
