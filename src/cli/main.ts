@@ -25,6 +25,7 @@ export const SAMPLE_WORKBOOK = join(projectRoot(), 'assets', 'sample-xinzhou-202
 const USAGE = `用法 (usage):
   jixiao evaluate <工作簿.xlsx> [--json] [--scheme <方案名或 JSON 文件>]   计算并显示指标、得分和发现的问题
   jixiao fill <工作簿.xlsx> -o <输出.xlsx> [--scheme …] [--force]         写入 指标计算 / 评分表 / 自评报告（原文件不变）
+  jixiao report <工作簿.xlsx> -o <报告.docx> [--scheme …] [--force]      生成公文格式（GB/T 9704）的 Word 自评报告，附自评表
   jixiao template -o <新工作簿.xlsx> [--force]                             生成空白的输入工作簿（基础数据表）
   jixiao demo [-o <输出.xlsx>] [--force]                                   用自带的示例工作簿运行 fill
   已存在的输出文件不会被覆盖，除非加 --force。
@@ -149,6 +150,33 @@ async function fillCommand(
   return 0;
 }
 
+async function reportCommand(args: Args, io: Io): Promise<number> {
+  const out = args.out;
+  if (!out) throw new UsageError('请用 -o 指定输出文件，例如：jixiao report 自评结果.xlsx -o 自评报告.docx');
+  const outputOptions: OutputOptions = { force: args.force, inputs: args.file ? [args.file] : [] };
+  checkOutput(out, outputOptions);
+  const book = await openWorkbook(args.file);
+  // The docx library is loaded only for this command.
+  const { buildReport } = await import('../app/report');
+  const { renderDocx } = await import('../document/renderDocx');
+  const { inspection, report } = await buildReport(book, { scheme: loadScheme(args.scheme) });
+  if (!report) {
+    io.err(renderBlocking(inspection.evaluation));
+    io.err('未生成报告。');
+    return 2;
+  }
+  const written = writeOutput(out, await renderDocx(report.document), outputOptions);
+  const ev = inspection.evaluation;
+  const source =
+    report.from.kind === 'sheet'
+      ? `正文取自工作表“${report.from.sheet}”（含您的修改）`
+      : '工作簿中还没有自评报告表，正文按当前数据生成';
+  io.out(
+    `已生成 ${written}：${source}；附件为部门整体支出绩效自评表（合计 ${report.document.attachment.total} 分，评价等级 ${ev.grade}${ev.provisional ? '，暂定' : ''}）。`,
+  );
+  return 0;
+}
+
 export async function main(
   argv: string[],
   io: Io = { out: (t) => console.log(t), err: (t) => console.error(t) },
@@ -160,6 +188,8 @@ export async function main(
         return await evaluateCommand(args, io);
       case 'fill':
         return await fillCommand(args.file, args.out, args.scheme, io, {}, { force: args.force });
+      case 'report':
+        return await reportCommand(args, io);
       case 'template': {
         if (!args.out) throw new UsageError('请用 -o 指定输出文件，例如：jixiao template -o 基础数据.xlsx');
         checkOutput(args.out, { force: args.force });

@@ -28,8 +28,13 @@ function profileDir(): string {
 
 /** Runs LibreOffice on `data` and returns the recalculated workbook (or a PDF with `to = 'pdf'`). */
 export function recalculate(data: Uint8Array, to: 'xlsx' | 'pdf' = 'xlsx'): Buffer {
+  return convert(data, 'xlsx', to);
+}
+
+/** Converts a document with LibreOffice headless (private profile), e.g. a .docx to PDF. */
+export function convert(data: Uint8Array, from: 'xlsx' | 'docx', to: 'xlsx' | 'pdf'): Buffer {
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-lo-'));
-  const input = join(dir, 'book.xlsx');
+  const input = join(dir, `book.${from}`);
   writeFileSync(input, data);
   const outDir = join(dir, 'out');
   execFileSync(

@@ -1,0 +1,42 @@
+/**
+ * The report every front end exports (jixiao report, 导出 Word 报告, 复制报告): the text of our 自评报告
+ * sheet as the clerk left it when the workbook has one, else the narrative generated as `fill` would
+ * write it; the attached 自评表 from the evaluation (manual scores included). Reads only (3 host round
+ * trips); the document leaves as a .docx or as HTML.
+ */
+import { writeReport } from '../engine/narrative';
+import { fromParagraphs, fromSheet, type ReportDocument } from '../document/reportDocument';
+import { scoreTable } from '../document/scoreTable';
+import { inspect, type Inspection, type JobOptions } from './job';
+import type { ReportRead, WorkbookPort } from '../workbook/port';
+
+export interface ReportSource {
+  /** Where the text came from: our sheet (its name) or the generated narrative. */
+  from: { kind: 'sheet'; sheet: string } | { kind: 'generated' };
+  document: ReportDocument;
+}
+
+/**
+ * The report of an inspection and of our 自评报告 sheet as read back (null: none); `date` signs a
+ * generated report (the sheet's text keeps its own date).
+ */
+export function reportOf(inspection: Inspection, sheet: ReportRead | null, date: Date): ReportSource {
+  const table = scoreTable(inspection.evaluation);
+  // An empty report sheet is what an interrupted write leaves: nothing of the clerk's, so generate.
+  if (sheet && sheet.paragraphs.length)
+    return { from: { kind: 'sheet', sheet: sheet.sheet }, document: fromSheet(sheet.paragraphs, table) };
+  return { from: { kind: 'generated' }, document: fromParagraphs(writeReport(inspection.evaluation, { date }), table) };
+}
+
+export interface ReportResult {
+  inspection: Inspection;
+  /** Undefined when blocking errors stop the report (inspection.evaluation.findings holds them). */
+  report?: ReportSource;
+}
+
+export async function buildReport(port: WorkbookPort, options: JobOptions = {}): Promise<ReportResult> {
+  const inspection = await inspect(port, options);
+  if (inspection.evaluation.blocked) return { inspection };
+  const sheet = await port.readReport();
+  return { inspection, report: reportOf(inspection, sheet, options.date ?? new Date()) };
+}
