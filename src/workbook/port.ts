@@ -4,12 +4,15 @@
  *   1. readState(marks)       — the sheets, and the contents of our own sheets found by their marks
  *   2. readNames(candidates)  — every defined name (both scopes) and the values of the candidates
  *   3. write(plan)            — every sheet layout, name and named output, all at once
+ * The label locator (engine/locator) adds one read, readWindows, also one sync:
+ *   readWindows(sheets)        — a bounded snapshot of each sheet's top-left window (LOCATE_WINDOW)
  * Adapters: xlsx (ExcelJS + our own definedNames parsing) and office (Office.js).
  * `write` may replace a sheet only when it is marked ours or was reported `empty` by readState.
  */
 import type { CellValue, DefinedName, NamedValue } from '../engine/types';
 import type { SheetLayout } from '../sheets/layout';
 import type { SheetParagraph } from '../sheets/reportSheet';
+import type { SheetSnapshot, WindowSize } from '../engine/locator/snapshot';
 
 export type { SheetParagraph };
 
@@ -104,6 +107,12 @@ export interface WorkbookPort {
    * clerk's edits; null when the workbook has no report of ours. One host round trip.
    */
   readReport(): Promise<ReportRead | null>;
+  /**
+   * For the label locator: value, display text (when known), number format and merged areas of the
+   * top-left window of each named sheet (default LOCATE_WINDOW), in the order asked; a sheet that
+   * does not exist is left out. Office: one sync, reading only where the window meets the used range.
+   */
+  readWindows(sheets: string[], window?: WindowSize): Promise<SheetSnapshot[]>;
 }
 
 /** Thrown by adapters for a host failure the clerk must act on; the message is Chinese. */

@@ -19,6 +19,7 @@
 import type { CellValue, NamedValue } from '../../src/engine/types';
 import type { SheetLayout } from '../../src/sheets/layout';
 import { reportLayout } from '../../src/sheets/reportSheet';
+import type { SheetSnapshot } from '../../src/engine/locator/snapshot';
 import type { WorkbookPort, WritePlan } from '../../src/workbook/port';
 import type { FixtureCell, FixtureName, FixtureSheet, WorkbookFixture } from './fixture';
 
@@ -472,6 +473,54 @@ export function describePortContract(label: string, adapter: PortAdapter): void 
             { cell: 'A7', text: '2021' },
           ],
         });
+      });
+    });
+
+    describe('readWindows', () => {
+      /** The snapshot cell at an A1 address (undefined when empty). */
+      const at = (snap: SheetSnapshot, address: string) => {
+        const m = /^([A-Z]+)(\d+)$/.exec(address)!;
+        const col = m[1].charCodeAt(0) - 65;
+        return snap.cells[Number(m[2]) - 1]?.[col] ?? undefined;
+      };
+
+      it('reads values, number formats and merged areas of each sheet asked, in order; unknown sheets left out', async () => {
+        const port = await adapter.open(CONTRACT_FIXTURE);
+        const snaps = await port.readWindows(['预算 表', '没有这张表', '基础数据']);
+        expect(snaps.map((s) => s.sheet)).toEqual(['预算 表', '基础数据']);
+        const [budget, basic] = snaps;
+        expect(at(budget, 'A3')).toEqual({ value: '公用经费预算数' });
+        expect(at(budget, 'B3')).toMatchObject({ value: 31.9 });
+        expect(budget.truncated).toBe(false);
+        expect(at(basic, 'A1')).toEqual({ value: '基础数据表' });
+        expect(at(basic, 'B3')?.value).toBe(17);
+        expect(at(basic, 'B5')).toMatchObject({ value: 0.95, numberFormat: '0.00%' });
+        // Display text is optional (the xlsx adapter does not format numbers); when given it is what Excel shows.
+        expect([undefined, '95.00%']).toContain(at(basic, 'B5')?.text);
+        expect(at(basic, 'B6')?.value).toBe('174.56');
+        expect(at(basic, 'B7')?.value).toEqual({ error: '#DIV/0!' });
+        expect(at(basic, 'B8')).toBeUndefined();
+        expect(at(basic, 'B11')?.value).toBe(2);
+        expect(at(basic, 'B13')?.value).toBe(true);
+        expect(basic.merges).toEqual([{ top: 8, left: 1, bottom: 8, right: 2 }]);
+        expect(at(basic, 'B9')?.value).toBe(20.8);
+        expect(at(basic, 'C9')).toBeUndefined();
+      });
+
+      it('reads no more than the window and says when the sheet goes beyond it', async () => {
+        const port = await adapter.open(CONTRACT_FIXTURE);
+        const [basic] = await port.readWindows(['基础数据'], { rows: 5, columns: 1 });
+        expect(basic.cells.length).toBeLessThanOrEqual(5);
+        expect(Math.max(...basic.cells.map((row) => row.length))).toBeLessThanOrEqual(1);
+        expect(at(basic, 'A3')).toEqual({ value: '编制数' });
+        expect(at(basic, 'B3')).toBeUndefined();
+        expect(basic.truncated).toBe(true);
+      });
+
+      it('gives an empty sheet no cells', async () => {
+        const fixture: WorkbookFixture = { sheets: [{ name: '空表', cells: {} }], names: [] };
+        const [empty] = await (await adapter.open(fixture)).readWindows(['空表']);
+        expect(empty).toEqual({ sheet: '空表', cells: [], merges: [], truncated: false });
       });
     });
 

@@ -210,6 +210,7 @@ export const fakePort = (): WorkbookPort => ({
   readReport: jest.fn(),
   readNames: jest.fn(),
   write: jest.fn(),
+  readWindows: jest.fn(),
 });
 
 export type JobFns = {

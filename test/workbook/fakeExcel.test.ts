@@ -338,3 +338,49 @@ describe('FakeExcel: fixtures', () => {
     expect(fake.dump().names[0]).toEqual({ name: '编制数', refersTo: '#REF!$B$1' });
   });
 });
+
+describe('FakeExcel: Range.text and getIntersectionOrNullObject', () => {
+  it('shows numbers in the formats our fixtures use, text as is', async () => {
+    const fake = new FakeExcel({
+      sheets: [
+        {
+          name: '表',
+          cells: {
+            A1: { value: 1234567.5, numberFormat: '#,##0.00' },
+            B1: { value: 0.955, numberFormat: '0.00%' },
+            C1: { value: 3, numberFormat: '0.00"万元"' },
+            D1: 17,
+            E1: '见附表',
+            F1: true,
+          },
+        },
+      ],
+      names: [],
+    });
+    await fake.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('表').getRange('A1:G1');
+      range.load('text');
+      await context.sync();
+      expect(range.text).toEqual([['1,234,567.50', '95.50%', '3.00万元', '17', '见附表', 'TRUE', '']]);
+    });
+  });
+
+  it('intersects with a range or an address; no overlap is a null object, and null propagates', async () => {
+    const fake = new FakeExcel(BOOK);
+    await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('基础数据');
+      const cut = sheet.getRange('A1:C5').getIntersectionOrNullObject('B2:D9');
+      const byRange = sheet.getRange('A1:B1').getIntersectionOrNullObject(sheet.getRange('B1:B4'));
+      const none = sheet.getRange('A1').getIntersectionOrNullObject('C3');
+      const fromNull = context.workbook.worksheets
+        .getItemOrNullObject('没有')
+        .getUsedRangeOrNullObject(true)
+        .getIntersectionOrNullObject('A1:B2');
+      cut.load('address');
+      byRange.load('address');
+      await context.sync();
+      expect([cut.address, byRange.address]).toEqual(['基础数据!B2:C5', '基础数据!B1']);
+      expect([none.isNullObject, fromNull.isNullObject]).toEqual([true, true]);
+    });
+  });
+});

@@ -3,6 +3,7 @@
  * (readState → readNames → write) costs three syncs however many indicators it writes.
  * Requirement sets: see apiSets.ts (minimum ExcelApi 1.4, newer calls behind isSetSupported).
  */
+import type { SheetSnapshot, WindowSize } from '../../engine/locator/snapshot';
 import type { NamesRead, ReportRead, WorkbookPort, WorkbookState, WritePlan } from '../port';
 import { markName } from '../../sheets/names';
 import { reportParagraphs } from '../../sheets/reportSheet';
@@ -10,6 +11,7 @@ import { detectFeatures, officeIsSetSupported, type ApiFeatures, type IsSetSuppo
 import { toWorkbookError } from './errors';
 import { readNamesBatch } from './readNames';
 import { readStateBatch, type StateSnapshot } from './readState';
+import { readWindowsBatch } from './readWindows';
 import { checkPlan, queueWrite } from './writePlan';
 
 /** Excel.run reduced to what the adapter needs; tests pass the strict fake's run. */
@@ -66,6 +68,11 @@ export class OfficeWorkbook implements WorkbookPort {
     const known = await this.guard(() => this.run((context) => readStateBatch(context, [mark], this.api())));
     const own = known.state.owned[mark];
     return own ? { sheet: own.sheet, paragraphs: reportParagraphs(own.values) } : null;
+  }
+
+  /** One sync (see readWindows.ts). */
+  async readWindows(sheets: string[], window?: WindowSize): Promise<SheetSnapshot[]> {
+    return this.guard(() => this.run((context) => readWindowsBatch(context, sheets, this.api(), window)));
   }
 
   /**

@@ -10,7 +10,8 @@
  *   1.2  worksheet.protection.protected, worksheet.visibility (write), range.merge/unmerge,
  *        range.columnHidden, format.columnWidth/rowHeight, format.protection.locked
  *   1.4  names.getItemOrNullObject, names.add, NamedItem.getRangeOrNullObject/scope/delete,
- *        worksheet.names, worksheets.getItemOrNullObject, worksheet.getUsedRangeOrNullObject(valuesOnly)
+ *        worksheet.names, worksheets.getItemOrNullObject, worksheet.getUsedRangeOrNullObject(valuesOnly),
+ *        range.getIntersectionOrNullObject (readWindows; range.text is 1.1)
  *
  *   => minimum ExcelApi 1.4. (Office 2016 volume-licensed stops at 1.1 and cannot run React 18 anyway:
  *      office-js-notes §1.) Everything newer is behind isSetSupported:

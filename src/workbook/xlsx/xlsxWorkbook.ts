@@ -28,6 +28,8 @@ import { isBuiltIn, listNames, pickDefinition, resolveNames } from './readNames'
 import { absoluteReference, parseCellAddress, parseReference, quoteSheet, splitSheetCell } from './reference';
 import { findSheet, mergeContaining } from './sheetAccess';
 import { WorkbookPackage } from './workbookPackage';
+import { sheetWindow } from './readWindows';
+import type { SheetSnapshot, WindowSize } from '../../engine/locator/snapshot';
 
 export type XlsxInput = Uint8Array | ArrayBuffer;
 
@@ -154,6 +156,17 @@ export class XlsxWorkbook implements WorkbookPort {
     const values = this.pkg ? await resolveNames(this.pkg, candidates) : {};
     for (const c of candidates) values[c] ??= { kind: 'missing', name: c };
     return { all: listNames(this.info), values };
+  }
+
+  async readWindows(sheets: string[], window?: WindowSize): Promise<SheetSnapshot[]> {
+    const pkg = this.pkg;
+    if (!pkg) return [];
+    const out: SheetSnapshot[] = [];
+    for (const name of sheets) {
+      const index = pkg.sheetIndex(name);
+      if (index >= 0) out.push(await sheetWindow(pkg, index, window));
+    }
+    return out;
   }
 
   async write(plan: WritePlan): Promise<void> {

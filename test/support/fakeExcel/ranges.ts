@@ -76,6 +76,30 @@ export function readNumberFormat(ref: RangeRef): unknown[][] {
   return grid(ref, 'Range.numberFormat', (cell) => cell?.numberFormat ?? 'General');
 }
 
+/**
+ * Range.text: what Excel displays. The fake formats only the formats our fixtures use (General,
+ * 0, 0.00, #,##0, #,##0.00, 0%, 0.00%, @ and a quoted unit suffix such as 0.00"万元"); any other
+ * format shows the number as General does (inferred, TESTING.md: column widths and #### are not modelled).
+ */
+export function readText(ref: RangeRef): string[][] {
+  return grid(ref, 'Range.text', (cell) => displayText(cell?.value ?? null, cell?.numberFormat ?? 'General'));
+}
+
+function displayText(value: CellValue, format: string): string {
+  if (value === null) return '';
+  if (typeof value === 'object') return value.error;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'string') return value;
+  const suffix = /"([^"]*)"$/.exec(format)?.[1] ?? '';
+  const core = format.replace(/"[^"]*"$/, '');
+  const m = /^(#,##)?0(?:\.(0+))?(%?)$/.exec(core);
+  if (!m) return String(value);
+  const scaled = m[3] ? value * 100 : value;
+  let digits = scaled.toFixed(m[2]?.length ?? 0);
+  if (m[1]) digits = digits.replace(/^(-?\d+)/, (whole) => whole.replace(/\B(?=(\d{3})+$)/g, ','));
+  return digits + m[3] + suffix;
+}
+
 export function readValueTypes(ref: RangeRef): string[][] {
   return grid(ref, 'Range.valueTypes', (cell) => {
     const v = cell?.value ?? null;

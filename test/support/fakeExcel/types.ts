@@ -27,6 +27,7 @@ import {
   readFormulas,
   readNumberFormat,
   readValues,
+  readText,
   readValueTypes,
   styleCells,
   uniform,
@@ -633,6 +634,7 @@ export const TYPES: Record<string, TypeSpec> = {
         (r, v, host, where) => writeMatrix(rangeOf(host, r, where), v, 'numberFormat'),
       ),
       valueTypes: ro('1.1', (r, host, where) => readValueTypes(rangeOf(host, r, where))),
+      text: ro('1.1', (r, host, where) => readText(rangeOf(host, r, where))),
       cellCount: ro('1.1', (r) => cellCount((r as RangeRef).box)),
       rowCount: ro('1.1', (r) => (r as RangeRef).box.bottom - (r as RangeRef).box.top + 1),
       columnCount: ro('1.1', (r) => (r as RangeRef).box.right - (r as RangeRef).box.left + 1),
@@ -710,6 +712,36 @@ export const TYPES: Record<string, TypeSpec> = {
         invoke: (r, _a, host, where) => {
           const ref = rangeOf(host, r, where);
           return subRange(ref, { ...ref.box, left: 0, right: MAX_COLS - 1 }, where);
+        },
+      },
+      // d.ts: "Gets the range object that represents the rectangular intersection of the given ranges.
+      // If no intersection is found, then this method returns a null object." Argument: Range or address.
+      getIntersectionOrNullObject: {
+        api: '1.4',
+        returns: 'Range',
+        invoke: (r, [other], host, where) => {
+          const ref = rangeOf(host, r, where);
+          const arg = rangeArg(other, where);
+          let box: Box | null;
+          if (arg) {
+            if (arg.sheet !== ref.sheet)
+              throw officeError('InvalidArgument', `${where}: ranges on different sheets.`, where);
+            box = arg.box;
+          } else {
+            const split = splitRef(String(other));
+            if (split && split.sheet.toLowerCase() !== ref.sheet.name.toLowerCase())
+              throw officeError('InvalidArgument', `${where}: the address names another sheet.`, where);
+            box = parseBox(split ? split.local : String(other));
+            if (!box)
+              throw officeError('InvalidArgument', `${where}: "${String(other)}" is not a valid address.`, where);
+          }
+          const cut = {
+            top: Math.max(ref.box.top, box.top),
+            left: Math.max(ref.box.left, box.left),
+            bottom: Math.min(ref.box.bottom, box.bottom),
+            right: Math.min(ref.box.right, box.right),
+          };
+          return cut.top > cut.bottom || cut.left > cut.right ? NULL : { sheet: ref.sheet, box: cut };
         },
       },
       getMergedAreasOrNullObject: {
