@@ -3,6 +3,7 @@
  * indicator (在职人员控制率), the total (自评得分, 合计得分 …) or the grade (评价等级) — the value is
  * written there too. Rates go in as fractions with a 0.00% format, as Excel keeps percentages.
  */
+import { splitSheet } from '../engine/a1';
 import { INPUTS } from '../engine/catalogue';
 import { INDICATORS } from '../engine/indicatorDefinitions';
 import type { Evaluation, NamedValue } from '../engine/types';
@@ -56,7 +57,7 @@ export function namedOutputs(
   const out: NamedOutputWrite[] = [];
   for (const [name, v] of Object.entries(values)) {
     if (v.kind !== 'cell' || INPUT_NAMES.has(name) || name.startsWith('指标_') || name.startsWith('_jixiao_')) continue;
-    const sheet = v.cell.includes('!') ? v.cell.slice(0, v.cell.lastIndexOf('!')).replace(/^'|'$/g, '') : '';
+    const { sheet } = splitSheet(v.cell);
     if (own.has(sheet.toLowerCase())) continue;
     const output = outputFor(ev, name);
     if (output) out.push({ name, cell: v.cell, ...output });

@@ -5,7 +5,8 @@
  * are cut with an ellipsis and a warning says where; the report splits long paragraphs beforehand (splitText).
  * Lengths are UTF-16 code units, as Excel counts them; a cut never splits a surrogate pair.
  */
-import { cellAddress, type SheetLayout } from './layout';
+import { cellAddress } from '../engine/a1';
+import type { SheetLayout } from './layout';
 
 export const MAX_CELL_CHARS = 32_767;
 export const MAX_FORMULA_CHARS = 8_192;

@@ -78,19 +78,3 @@ export interface SheetLayout {
    */
   names?: { name: string; row: number; col: number; hidden?: boolean }[];
 }
-
-/** `A1`-style address of a 0-based cell. */
-export function cellAddress(row: number, col: number): string {
-  return columnLetter(col) + String(row + 1);
-}
-
-export function columnLetter(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}

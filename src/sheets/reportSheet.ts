@@ -5,7 +5,8 @@
  */
 import type { CellValue, Evaluation } from '../engine/types';
 import { writeReport, type ReportParagraph } from '../engine/narrative';
-import { cellAddress, type CellStyle, type LayoutCell, type SheetLayout } from './layout';
+import { cellAddress } from '../engine/a1';
+import type { CellStyle, LayoutCell, SheetLayout } from './layout';
 import { MAX_CELL_CHARS, splitText } from './excelLimits';
 import { markEntry } from './names';
 import { text, wrappedHeight } from './style';

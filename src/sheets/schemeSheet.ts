@@ -17,7 +17,8 @@
 import type { Band, CellValue, Finding, GradeBand, Rule, Scheme, SchemeItem, SchemeOrigin } from '../engine/types';
 import { INDICATORS } from '../engine/indicatorDefinitions';
 import { describeRule } from '../engine/rules';
-import { cellAddress, type LayoutCell, type Merge, type SheetLayout } from './layout';
+import { cellAddress } from '../engine/a1';
+import type { LayoutCell, Merge, SheetLayout } from './layout';
 import { markEntry } from './names';
 import { BODY, HEADER, NOTE, NUMBER, SECTION, SUBTITLE, TITLE, header, text, wrappedHeight } from './style';
 

@@ -11,7 +11,8 @@
 import Decimal from 'decimal.js';
 import { formatPoints } from '../engine/format';
 import type { CellValue, Evaluation, ItemScore, ManualEntries } from '../engine/types';
-import { cellAddress, type LayoutCell, type Merge, type SheetLayout } from './layout';
+import { cellAddress } from '../engine/a1';
+import type { LayoutCell, Merge, SheetLayout } from './layout';
 import { markEntry } from './names';
 import {
   AMOUNT_FORMAT,

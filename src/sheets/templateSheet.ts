@@ -4,7 +4,8 @@
  */
 import { INPUTS } from '../engine/catalogue';
 import type { InputDef } from '../engine/types';
-import { cellAddress, type LayoutCell, type SheetLayout } from './layout';
+import { cellAddress } from '../engine/a1';
+import type { LayoutCell, SheetLayout } from './layout';
 
 export const TEMPLATE_SHEET = '基础数据';
 

@@ -3,7 +3,7 @@
  * ownership mark (hidden, on A1; none for 基础数据, which is the clerk's sheet), the layout's own
  * names, then plan.names, which win. Deduplicated by name, ignoring case as Excel does.
  */
-import { cellAddress } from '../sheets/layout';
+import { cellAddress } from '../engine/a1';
 import { markName } from '../sheets/names';
 import type { NameWrite, WritePlan } from './port';
 

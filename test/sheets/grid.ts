@@ -6,7 +6,7 @@
  */
 import type { CellValue } from '../../src/engine/types';
 import type { LayoutCell, SheetLayout } from '../../src/sheets/layout';
-import { cellAddress } from '../../src/sheets/layout';
+import { cellAddress } from '../../src/engine/a1';
 
 /** The grid as CellValue[][] (what WorkbookPort.readState returns for an owned sheet). */
 export function layoutValues(layout: SheetLayout): CellValue[][] {

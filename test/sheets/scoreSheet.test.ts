@@ -1,7 +1,8 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { readManualEntries, scoreSheet } from '../../src/sheets/scoreSheet';
-import { cellAddress, type SheetLayout } from '../../src/sheets/layout';
+import { cellAddress } from '../../src/engine/a1';
+import type { SheetLayout } from '../../src/sheets/layout';
 import type { CellValue, Evaluation } from '../../src/engine/types';
 import { evaluateWith, SAMPLE_MANUAL, scheme } from '../narrative/sample';
 import { cellAt, evaluateFormula, findCell, layoutValues } from './grid';

@@ -4,7 +4,7 @@
  */
 import { WorkbookError } from '../../src/workbook/port';
 import { officeErrorMessage, PARTIAL_WRITE_NOTE, toWorkbookError } from '../../src/workbook/office';
-import { nameFormula, parseAddress, quoteSheet, splitSheet } from '../../src/workbook/office/address';
+import { nameFormula, parseAddress, quoteSheet, splitSheet } from '../../src/engine/a1';
 import { columnWidthPoints } from '../../src/workbook/office/layoutWriter';
 import { rectangles } from '../../src/workbook/office/rectangles';
 import { resolveName, type NameRow } from '../../src/workbook/office/readNames';

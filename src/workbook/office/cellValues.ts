@@ -1,6 +1,6 @@
 /** Office.js `values` + `valueTypes` → the host-free CellValue. */
 import type { CellValue } from '../../engine/types';
-import type { CellBox } from './address';
+import type { CellBox } from '../../engine/a1';
 
 export function toCellValue(value: unknown, valueType?: string): CellValue {
   if (valueType === 'Empty' || value === '' || value === null || value === undefined) return null;

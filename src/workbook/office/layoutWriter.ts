@@ -4,7 +4,7 @@
  * one command per rectangle of equal cells.
  */
 import { type CellStyle, type LayoutCell, type SheetLayout } from '../../sheets/layout';
-import { boxAddress, columnsAddress, rowsAddress, type CellBox } from './address';
+import { boxAddress, columnsAddress, rowsAddress, type CellBox } from '../../engine/a1';
 import type { ApiFeatures } from './apiSets';
 import { rectangles } from './rectangles';
 

@@ -4,9 +4,8 @@
  * Resolution then follows inputs.md: workbook scope wins, a sheet-scoped name is found too.
  */
 import type { DefinedName, NamedValue, NameScope } from '../../engine/types';
-import { cellAddress } from '../../sheets/layout';
 import type { NamesRead } from '../port';
-import { parseAddress, type CellBox } from './address';
+import { cellAddress, parseAddress, type CellBox } from '../../engine/a1';
 import type { ApiFeatures } from './apiSets';
 import { toCellValue } from './cellValues';
 

@@ -3,7 +3,7 @@
  * mark (a hidden workbook name on A1 of one of our sheets) that sheet's name and used values.
  */
 import type { OwnedSheet, SheetInfo, WorkbookState } from '../port';
-import { parseAddress } from './address';
+import { parseAddress } from '../../engine/a1';
 import type { ApiFeatures } from './apiSets';
 import { gridFromA1 } from './cellValues';
 import { OUR_MARKS } from '../../sheets/names';

@@ -2,7 +2,7 @@
  * Groups equal cells into rectangles so that a style costs one command per block instead of one per
  * cell: runs along each row first, then identical runs on consecutive rows are stacked.
  */
-import type { CellBox } from './address';
+import type { CellBox } from '../../engine/a1';
 
 /** keys[r][c]: the cell's value for one attribute, undefined where the attribute is not set. */
 export function rectangles(keys: (string | undefined)[][]): Map<string, CellBox[]> {

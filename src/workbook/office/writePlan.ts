@@ -8,10 +8,9 @@
  *   3. the values written into the clerk's own named cells;
  *   4. cosmetics (freeze panes, tab colour, print setup), visibility, activation.
  */
-import { cellAddress } from '../../sheets/layout';
 import { markName } from '../../sheets/names';
 import { WorkbookError, type NameWrite, type WritePlan } from '../port';
-import { nameFormula, parseLocal, splitSheet, type CellBox } from './address';
+import { cellAddress, nameFormula, parseBox, splitSheet, type CellBox } from '../../engine/a1';
 import type { ApiFeatures } from './apiSets';
 import { FORMULA_LIKE, queueLayoutContent, queueLayoutCosmetics } from './layoutWriter';
 import type { StateSnapshot } from './readState';
@@ -51,14 +50,14 @@ export function checkPlan(plan: WritePlan, known: StateSnapshot): void {
     if (!replaces || replaces !== layout.name) structureChanges.push(layout.name);
   }
   for (const n of planNames(plan)) {
-    if (!parseLocal(n.cell) || !(sheets.has(n.sheet.toLowerCase()) || claimed.has(n.sheet.toLowerCase()))) {
+    if (!parseBox(n.cell) || !(sheets.has(n.sheet.toLowerCase()) || claimed.has(n.sheet.toLowerCase()))) {
       throw new WorkbookError(`名称"${n.name}"的目标"${n.sheet}!${n.cell}"无效，请反馈给开发人员。`, 'InvalidArgument');
     }
   }
   for (const output of plan.namedOutputs) {
     const { sheet: sheetName, local } = splitSheet(output.cell);
     const sheet = sheets.get(sheetName.toLowerCase());
-    if (!sheet || !parseLocal(local)) {
+    if (!sheet || !parseBox(local)) {
       throw new WorkbookError(
         `名称"${output.name}"所指的单元格"${output.cell}"已不存在，请检查名称管理器后重试。`,
         'ItemNotFound',
@@ -114,7 +113,7 @@ export function queueWrite(
       return;
     }
     if (exists) names.getItem(n.name).delete();
-    const local = parseLocal(n.cell) as CellBox; // checked by checkPlan
+    const local = parseBox(n.cell) as CellBox; // checked by checkPlan
     const item = names.add(n.name, sheetNamed(n.sheet).getRange(cellAddress(local.top, local.left)));
     if (n.hidden) item.visible = false;
   };

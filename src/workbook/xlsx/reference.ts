@@ -4,7 +4,9 @@
  * the Office adapter from NamedItem.formula.
  */
 import type { CellValue } from '../../engine/types';
-import { columnLetter } from '../../sheets/layout';
+import { absoluteCell, columnIndex, columnLetter, parseCell, quoteSheet, splitSheet } from '../../engine/a1';
+
+export { needsQuotes, quoteSheet } from '../../engine/a1';
 
 /** One rectangular area, 1-based inclusive (row 1 = Excel row 1, col 1 = column A). */
 export interface Area {
@@ -65,9 +67,7 @@ function parseConstant(s: string): CellValue | undefined {
 
 /** `A1`-style column letters → 1-based number. */
 export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
+  return columnIndex(letters) + 1;
 }
 
 /**
@@ -193,41 +193,25 @@ function splitThreeD(name: string): { sheet: string; sheetTo?: string } {
   return i > 0 ? { sheet: name.slice(0, i), sheetTo: name.slice(i + 1) } : { sheet: name };
 }
 
-/** Whether Excel needs quotes around this sheet name in a reference; quoting is always allowed. */
-export function needsQuotes(sheet: string): boolean {
-  if (!/^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet)) return true;
-  if (/^[A-Za-z]{1,3}\d+$/.test(sheet)) return true;
-  if (/^(R\d*C\d*|R|C)$/i.test(sheet)) return true;
-  return /^(TRUE|FALSE)$/i.test(sheet);
-}
-
-export function quoteSheet(sheet: string): string {
-  return needsQuotes(sheet) ? `'${sheet.replace(/'/g, "''")}'` : sheet;
-}
-
 /** 1-based column → letters. */
 export function columnLetters(col: number): string {
   return columnLetter(col - 1);
 }
 
-/** `Sheet!$C$2` (quoted as needed) for a workbook name pointing at one cell. */
+/** `Sheet!$C$2` (quoted as needed) for a workbook name pointing at one cell (1-based row and column). */
 export function absoluteReference(sheet: string, row: number, col: number): string {
-  return `${quoteSheet(sheet)}!$${columnLetters(col)}$${row}`;
+  return `${quoteSheet(sheet)}!${absoluteCell(row - 1, col - 1)}`;
 }
 
 /** Parse `B3` / `$B$3` → 1-based row/col, or null. */
 export function parseCellAddress(address: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(address.trim());
-  if (!m) return null;
-  return { row: Number(m[2]), col: columnNumber(m[1]) };
+  const cell = parseCell(address);
+  return cell ? { row: cell.row + 1, col: cell.col + 1 } : null;
 }
 
-/** Split `基础数据!B3` / `'预算 表'!B3` (the form NamedValue.cell and NamedOutputWrite.cell use). */
+/** Split `基础数据!B3` / `'预算 表'!B3` (the form NamedValue.cell and NamedOutputWrite.cell use), 1-based. */
 export function splitSheetCell(ref: string): { sheet: string; row: number; col: number } | null {
-  const i = ref.lastIndexOf('!');
-  if (i <= 0) return null;
-  let sheet = ref.slice(0, i);
-  if (sheet.startsWith("'") && sheet.endsWith("'") && sheet.length >= 2) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  const cell = parseCellAddress(ref.slice(i + 1));
+  const { sheet, local } = splitSheet(ref);
+  const cell = sheet ? parseCellAddress(local) : null;
   return cell ? { sheet, ...cell } : null;
 }

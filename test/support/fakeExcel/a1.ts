@@ -1,4 +1,4 @@
-/** A1 arithmetic for the fake (deliberately separate from the adapter's, so one bug cannot hide another). */
+/** A1 arithmetic for the fake, kept apart from src/engine/a1.ts on purpose: one bug cannot hide in both. */
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
