@@ -6,8 +6,7 @@
  * for the workbooks we see (tens of sheets of a few hundred labelled rows).
  */
 import { LOCATE_WINDOW, type SheetSnapshot, type SnapshotCell, type WindowSize } from '../../engine/locator/snapshot';
-import { columnLetter } from '../../sheets/layout';
-import { parseAddress, type CellBox } from './address';
+import { columnLetter, parseAddress, type CellBox } from '../../engine/a1';
 import type { ApiFeatures } from './apiSets';
 import { toCellValue } from './cellValues';
 
