@@ -9,7 +9,7 @@ import { inputDef, type InputName } from '../catalogue';
 import { Exact } from '../decimal';
 import { isPercentFormat, numberFromText } from '../reading';
 import type { InputDef } from '../types';
-import { cellAddress } from '../../sheets/layout';
+import { cellAddress } from '../a1';
 import { SheetGrid } from './grid';
 import {
   LABEL_INDEX,
