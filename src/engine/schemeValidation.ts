@@ -8,6 +8,7 @@ import type { Band, Finding, Scheme, SchemeItem, SchemeOrigin } from './types';
 import { INDICATOR_BY_ID } from './indicatorDefinitions';
 import { ruleKind } from './rules';
 import { ZERO, dec } from './decimal';
+import { quoteText, schemeTextProblem, type SchemeTextKind } from './schemeText';
 
 const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 const isText = (x: unknown): x is string => typeof x === 'string' && x.trim() !== '';
@@ -61,12 +62,26 @@ const lowerKey = (b: Band) => (b.min === undefined ? -Infinity : b.min);
 const bandLabel = (b: Band) =>
   `${b.min === undefined ? '(-∞' : (b.minIncluded ? '[' : '(') + b.min}%, ${b.max === undefined ? '+∞)' : b.max + '%' + (b.maxIncluded ? ']' : ')')}`;
 
+/** The problem of a text field, worded with its column: 三级指标不能以“=”开头… */
+function textProblem(value: unknown, what: string, kind: SchemeTextKind): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const problem = schemeTextProblem(value, kind);
+  return problem && `${what}“${quoteText(value)}”${problem}`;
+}
+
 function itemProblems(item: SchemeItem): string[] {
   const problems: string[] = [];
   if (!item || typeof item !== 'object') return ['格式不正确'];
   if (!isText(item.level1)) problems.push('缺少一级指标');
   if (!isText(item.level2)) problems.push('缺少二级指标');
   if (!isText(item.level3)) problems.push('缺少三级指标');
+  for (const p of [
+    textProblem(item.level1, '一级指标', 'label'),
+    textProblem(item.level2, '二级指标', 'label'),
+    textProblem(item.level3, '三级指标', 'label'),
+    textProblem(item.standard, '评分标准', 'standard'),
+  ])
+    if (p) problems.push(p);
   if (!isNum(item.weight)) problems.push('分值不是数字');
   else if (item.weight <= 0) problems.push(`分值${item.weight}应大于0`);
   const rule = item.rule;
@@ -109,6 +124,10 @@ function gradeProblems(scheme: Scheme): string[] {
   const problems: string[] = [];
   grades.forEach((g, i) => {
     if (!g || !isText(g.grade)) problems.push(`第${i + 1}个等级缺少名称`);
+    else {
+      const p = textProblem(g.grade, `第${i + 1}个等级的名称`, 'grade');
+      if (p) problems.push(p);
+    }
     if (!g || !isNum(g.min) || g.min < 0 || g.min > 100)
       problems.push(`等级"${g?.grade ?? ''}"的下限应为0至100之间的数`);
   });
@@ -167,6 +186,10 @@ export function validateScheme(scheme: Scheme, origin?: string | SchemeOrigin): 
   if (whole !== 0) sum = sum.plus(whole);
   if (!sum.eq(100)) findings.push(invalid(`${label}：分值合计为${sum.toFixed()}，应为100`));
   for (const p of gradeProblems(scheme)) findings.push(invalid(`${label}：${p}`));
+  const nameProblem = textProblem(scheme.name, '方案名称', 'label');
+  if (nameProblem) findings.push(invalid(`${label}：${nameProblem}`));
+  const descriptionProblem = textProblem(scheme.description, '说明', 'standard');
+  if (descriptionProblem) findings.push(invalid(`${label}：${descriptionProblem}`));
   if (scheme.notApplicable !== 'rescale' && scheme.notApplicable !== 'full')
     findings.push(
       invalid(

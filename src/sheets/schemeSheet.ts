@@ -18,6 +18,7 @@ import type { Band, CellValue, Finding, GradeBand, Rule, Scheme, SchemeItem, Sch
 import { INDICATORS } from '../engine/indicatorDefinitions';
 import { describeRule } from '../engine/rules';
 import { cellAddress } from '../engine/a1';
+import { quoteText, schemeTextProblem } from '../engine/schemeText';
 import type { LayoutCell, Merge, SheetLayout } from './layout';
 import { markEntry } from './names';
 import { BODY, HEADER, NOTE, NUMBER, SECTION, SUBTITLE, TITLE, header, text, wrappedHeight } from './style';
@@ -349,8 +350,12 @@ export function schemeFromSheet(values: CellValue[][]): SchemeSheetRead {
 
   const nameRow = find('方案名称');
   const name = (nameRow >= 0 && cellText(values[nameRow][1])) || '工作簿中的评分方案';
+  const nameProblem = schemeTextProblem(name, 'label');
+  if (nameProblem) findings.push(invalid(`${at(nameRow)}：方案名称“${quoteText(name)}”${nameProblem}`));
   const descriptionRow = find('说明');
   const description = descriptionRow >= 0 ? cellText(values[descriptionRow][1]) : '';
+  const descriptionProblem = description && schemeTextProblem(description, 'standard');
+  if (descriptionProblem) findings.push(invalid(`${at(descriptionRow)}：说明${descriptionProblem}`));
 
   const items: SchemeItem[] = [];
   let level1 = '';
@@ -367,6 +372,10 @@ export function schemeFromSheet(values: CellValue[][]): SchemeSheetRead {
     const problems: string[] = [];
     const level3 = cells[2];
     if (!level3) problems.push('缺少三级指标');
+    (['label', 'label', 'label', null, null, null, 'standard'] as const).forEach((kind, c) => {
+      const problem = kind && cells[c] && schemeTextProblem(cells[c], kind);
+      if (problem) problems.push(`${SCHEME_COLUMNS[c]}“${quoteText(cells[c])}”${problem}`);
+    });
     const weight = cellNumber(row[3]);
     if (weight === undefined) problems.push(cells[3] ? `分值“${cells[3]}”不是数字` : '缺少分值');
     const rule = parseRule(cells[4], cells[5]);
@@ -403,7 +412,9 @@ export function schemeFromSheet(values: CellValue[][]): SchemeSheetRead {
       const grade = cellText(values[r]?.[0]);
       if (!grade) break;
       const min = cellNumber(values[r]?.[1]);
-      if (min === undefined) findings.push(invalid(`${at(r)}：评价等级“${grade}”的最低分不是数字`));
+      const problem = schemeTextProblem(grade, 'grade');
+      if (problem) findings.push(invalid(`${at(r)}：评价等级“${quoteText(grade)}”${problem}`));
+      else if (min === undefined) findings.push(invalid(`${at(r)}：评价等级“${grade}”的最低分不是数字`));
       else grades.push({ grade, min });
     }
   }

@@ -135,14 +135,25 @@ export function totalFormula(ev: Evaluation, firstRow: number, lastRow: number):
   return `=ROUND(SUM(${g})*100/(SUM(${d})-SUMIF(${g},"—",${d})),2)`;
 }
 
-/** 评价等级 from the displayed total, with the scheme's bands, highest first. */
-export function gradeFormula(ev: Evaluation, totalCell: string): string {
-  const grades = [...ev.scheme.grades].sort((a, b) => b.min - a.min);
-  if (!grades.length) return '=""';
-  let expr = `"${grades[grades.length - 1].grade}"`;
-  for (let i = grades.length - 2; i >= 0; i--)
-    expr = `IF(ROUND(${totalCell},2)>=${grades[i].min},"${grades[i].grade}",${expr})`;
-  return '=' + expr;
+/**
+ * 评价等级 from the displayed total. The scheme's grade labels are text of the clerk's (or a scheme file's), so they
+ * never enter the formula: the bands are written as cells of the hidden columns (lowest first; `table` is their
+ * first row) and the formula looks the label up there. MAX keeps a negative total in the lowest band.
+ */
+export function gradeFormula(ev: Evaluation, totalCell: string, table: number): string {
+  const count = ev.scheme.grades.length;
+  if (!count) return '=""';
+  const mins = `${cellAddress(table, COL.kind)}:${cellAddress(table + count - 1, COL.kind)}`;
+  const labels = `${cellAddress(table, COL.auto)}:${cellAddress(table + count - 1, COL.auto)}`;
+  const first = cellAddress(table, COL.kind);
+  return `=INDEX(${labels},MATCH(MAX(ROUND(${totalCell},2),${first}),${mins},1))`;
+}
+
+/** The grade bands as the 评价等级 formula looks them up: [最低分, 评价等级] rows, lowest band first. */
+function gradeTable(ev: Evaluation): [LayoutCell, LayoutCell][] {
+  return [...ev.scheme.grades]
+    .sort((a, b) => a.min - b.min)
+    .map((g) => [num(g.min, 'General', BODY), text(g.grade, BODY)]);
 }
 
 function gradeBandsText(ev: Evaluation): string {
@@ -244,10 +255,14 @@ export function scoreSheet(ev: Evaluation, name: string): SheetLayout {
     text('', BODY),
     text(`按合计得分评定：${gradeBandsText(ev)}`, BODY),
     text('', BODY),
-    { formula: gradeFormula(ev, totalCell), value: ev.grade, style: { ...CENTER, bold: true } },
+    { formula: gradeFormula(ev, totalCell, gradeRow), value: ev.grade, style: { ...CENTER, bold: true } },
     text('', BODY),
   ]);
   merges.push({ top: gradeRow, left: 0, bottom: gradeRow, right: 2 });
+  // The lookup table of the 评价等级 formula, in the hidden columns under their headers (see gradeFormula).
+  rows[totalRow][COL.kind] = text('等级最低分', BODY);
+  rows[totalRow][COL.auto] = text('等级名称', BODY);
+  const bands = gradeTable(ev);
 
   rows.push([]);
   const budgetTitle = rows.length;
@@ -293,6 +308,12 @@ export function scoreSheet(ev: Evaluation, name: string): SheetLayout {
   ]);
   merges.push({ top: budgetRow, left: 0, bottom: budgetRow, right: 1 });
   merges.push({ top: budgetRow, left: COL.score, bottom: budgetRow, right: COL.note });
+  bands.forEach(([min, label], i) => {
+    const row = (rows[gradeRow + i] ??= []);
+    while (row.length < COL.kind) row.push(null);
+    row[COL.kind] = min;
+    row[COL.auto] = label;
+  });
 
   return {
     name,

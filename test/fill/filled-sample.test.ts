@@ -109,9 +109,17 @@ describe('评分表', () => {
     // 4+0+4+1+2.47+3+3+4+4+2+3+3+8+6 = 47.47, manual items still 0, nothing not-applicable
     expect(plain(total.getCell(7))).toBe(47.47);
     const grade = rowOf(ws, 1, '评价等级');
+    // The grade labels stay out of the formula: it looks them up in the hidden columns I:J (lowest band first).
+    const g = grade.number;
     expect(formulaOf(grade.getCell(7))).toBe(
-      `IF(ROUND(G${total.number},2)>=90,"优",IF(ROUND(G${total.number},2)>=80,"良",IF(ROUND(G${total.number},2)>=60,"中","差")))`,
+      `INDEX(J${g}:J${g + 3},MATCH(MAX(ROUND(G${total.number},2),I${g}),I${g}:I${g + 3},1))`,
     );
+    expect([0, 1, 2, 3].map((i) => [plain(ws.getCell(g + i, 9)), plain(ws.getCell(g + i, 10))])).toEqual([
+      [0, '差'],
+      [60, '中'],
+      [80, '良'],
+      [90, '优'],
+    ]);
     expect(plain(grade.getCell(7))).toBe('差');
   });
 

@@ -1,7 +1,7 @@
 /**
  * Test helpers for layouts: the values a host would show (a formula cell shows its cached value),
  * cell lookup by A1 address, and a tiny evaluator for the formulas our sheets write (SUM, SUMIF,
- * ROUND, IF, COUNTBLANK, arithmetic, comparisons, &), so that a test can check that a live formula
+ * ROUND, IF, COUNTBLANK, MAX, MATCH, INDEX, arithmetic, comparisons, &), so that a test can check that a live formula
  * reproduces the engine's number after the clerk types into the sheet.
  */
 import type { CellValue } from '../../src/engine/types';
@@ -265,6 +265,21 @@ class Parser {
         return list(args[0]).filter((v) => v === null || v === '').length;
       case 'ROUND':
         return round(num(this.scalar(args[0])), num(this.scalar(args[1])));
+      case 'MAX':
+        return Math.max(...args.flatMap(list).filter((v): v is number => typeof v === 'number'));
+      case 'MATCH': {
+        // Type 1 only (what our sheets write): the last position whose value is <= the lookup value.
+        const target = num(this.scalar(args[0]));
+        const values = list(args[1]);
+        let at = -1;
+        values.forEach((v, k) => {
+          if (typeof v === 'number' && v <= target) at = k;
+        });
+        if (at < 0) throw new Error('#N/A');
+        return at + 1;
+      }
+      case 'INDEX':
+        return list(args[0])[num(this.scalar(args[1])) - 1] ?? null;
       case 'IF':
         return this.scalar(args[0]) ? this.scalar(args[1]) : args.length > 2 ? this.scalar(args[2]) : false;
       default:

@@ -33,9 +33,21 @@ export function recalculate(data: Uint8Array, to: 'xlsx' | 'pdf' = 'xlsx'): Buff
 
 /** Converts a document with LibreOffice headless (private profile), e.g. a .docx to PDF. */
 export function convert(data: Uint8Array, from: 'xlsx' | 'docx', to: 'xlsx' | 'pdf'): Buffer {
+  return convertAll([data], from, to)[0];
+}
+
+/** recalculate for several workbooks in one LibreOffice start (it takes seconds to start). */
+export function recalculateAll(books: Uint8Array[], to: 'xlsx' | 'pdf' = 'xlsx'): Buffer[] {
+  return convertAll(books, 'xlsx', to);
+}
+
+function convertAll(documents: Uint8Array[], from: 'xlsx' | 'docx', to: 'xlsx' | 'pdf'): Buffer[] {
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-lo-'));
-  const input = join(dir, `book.${from}`);
-  writeFileSync(input, data);
+  const inputs = documents.map((data, i) => {
+    const input = join(dir, `book${i === 0 ? '' : i}.${from}`);
+    writeFileSync(input, data);
+    return input;
+  });
   const outDir = join(dir, 'out');
   execFileSync(
     'soffice',
@@ -47,9 +59,9 @@ export function convert(data: Uint8Array, from: 'xlsx' | 'docx', to: 'xlsx' | 'p
       to,
       '--outdir',
       outDir,
-      input,
+      ...inputs,
     ],
     { stdio: 'pipe', timeout: 120_000 },
   );
-  return readFileSync(join(outDir, `book.${to}`));
+  return documents.map((_, i) => readFileSync(join(outDir, `book${i === 0 ? '' : i}.${to}`)));
 }
