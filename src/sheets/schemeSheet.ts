@@ -22,6 +22,7 @@ import { quoteText, schemeTextProblem } from '../engine/schemeText';
 import type { LayoutCell, Merge, SheetLayout } from './layout';
 import { markEntry } from './names';
 import { BODY, HEADER, NOTE, NUMBER, SECTION, SUBTITLE, TITLE, header, text, wrappedHeight } from './style';
+import { cellNumber, cellText } from './cellValue';
 
 export const SCHEME_COLUMNS = ['一级指标', '二级指标', '三级指标', '分值', '规则', '参数', '评分标准', '指标'] as const;
 const WIDTHS = [8, 10, 20, 7, 10, 34, 50, 16];
@@ -300,19 +301,6 @@ export function schemeSheet(scheme: Scheme, name: string): SheetLayout {
 // ---------------------------------------------------------------------------------------------
 // Reading the sheet back
 // ---------------------------------------------------------------------------------------------
-
-function cellText(v: CellValue | undefined): string {
-  if (v === null || v === undefined || typeof v === 'object') return '';
-  return String(v).trim();
-}
-
-function cellNumber(v: CellValue | undefined): number | undefined {
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  const t = cellText(v);
-  if (t === '') return undefined;
-  const x = Number(t.replace(/[，,]/g, ''));
-  return Number.isFinite(x) ? x : undefined;
-}
 
 function invalid(message: string): Finding {
   return { code: 'scheme-invalid', severity: 'error', message, inputs: [], cells: [] };

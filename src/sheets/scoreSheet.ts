@@ -32,6 +32,7 @@ import {
   wrappedHeight,
 } from './style';
 import { valueCell } from './indicatorSheet';
+import { cellNumber, cellText } from './cellValue';
 
 export const SCORE_COLUMNS = [
   '一级指标',
@@ -332,21 +333,6 @@ export function scoreSheet(ev: Evaluation, name: string): SheetLayout {
 // ---------------------------------------------------------------------------------------------
 // Reading a previous 评分表 back
 // ---------------------------------------------------------------------------------------------
-
-function cellText(v: CellValue | undefined): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object') return '';
-  return String(v).trim();
-}
-
-function cellNumber(v: CellValue | undefined): number | undefined {
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  if (typeof v === 'string' && v.trim() !== '') {
-    const n = Number(v.trim());
-    return Number.isFinite(n) ? n : undefined;
-  }
-  return undefined;
-}
 
 /**
  * The clerk's entries in a previous 评分表, keyed by 三级指标: the 得分 of every 手工 row (numbers or

@@ -7,6 +7,7 @@ import type { CellValue, ManualEntries, NameMapping } from '../engine/types';
 import type { LayoutCell, SheetLayout } from './layout';
 import { markEntry } from './names';
 import { BODY, HEADER, SUBTITLE, text } from './style';
+import { cellNumber, cellText } from './cellValue';
 
 export interface WorkbookSettings {
   mapping: NameMapping;
@@ -61,11 +62,6 @@ export function settingsSheet(settings: WorkbookSettings, name: string): SheetLa
   };
 }
 
-function cellText(v: CellValue | undefined): string {
-  if (v === null || v === undefined || typeof v === 'object') return '';
-  return String(v).trim();
-}
-
 export function readSettings(values: CellValue[][]): WorkbookSettings {
   const settings: WorkbookSettings = { mapping: {} };
   const schemeRow = values.find((row) => cellText(row?.[0]) === SCHEME_LABEL);
@@ -88,7 +84,8 @@ export function readSettings(values: CellValue[][]): WorkbookSettings {
     for (const row of values.slice(manualHeader + 1)) {
       const item = cellText(row?.[0]);
       if (!item) continue;
-      if (typeof row[1] === 'number' && Number.isFinite(row[1])) manual.scores[item] = row[1];
+      const score = cellNumber(row[1]);
+      if (score !== undefined) manual.scores[item] = score;
       const note = cellText(row?.[2]);
       if (note) manual.notes[item] = note;
     }
