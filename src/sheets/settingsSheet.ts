@@ -6,6 +6,8 @@
 import type { CellValue, ManualEntries, NameMapping } from '../engine/types';
 import type { LayoutCell, SheetLayout } from './layout';
 import { markEntry } from './names';
+import { MAX_CELL_CHARS, splitText } from './excelLimits';
+import type { RecordEntry, ReportRecord } from './reportEdits';
 import { BODY, HEADER, SUBTITLE, text } from './style';
 import { cellNumber, cellText } from './cellValue';
 
@@ -19,11 +21,52 @@ export interface WorkbookSettings {
    * (Office.js has no rollback) the next run restores them from here.
    */
   manual?: ManualEntries;
+  /**
+   * What we generated in each paragraph of the 自评报告 and what the clerk changed, inserted, deleted
+   * or filled there (reportEdits.ts). Written before the report sheet: an interrupted write loses
+   * none of the clerk's paragraphs, and a filled （请补充：…） outlives the sheet.
+   */
+  report?: ReportRecord;
 }
 
 const SCHEME_LABEL = '评分方案';
 const MAPPING_HEADER = ['输入项', '工作簿中的名称'];
 const MANUAL_HEADER = ['人工评分备份：三级指标', '得分', '说明'];
+const REPORT_HEADER = ['自评报告记录：段落', '内容', '文字（过长时续写在右侧单元格）'];
+/** The fields of a record entry as the settings sheet labels them; an entry starts at 生成 or 插入. */
+const FIELD = {
+  generated: '生成',
+  inserted: '插入',
+  previous: '上次生成',
+  kept: '您的文字',
+  base: '修改时的生成',
+  deleted: '已删除',
+  filled: '填写',
+} as const;
+
+/** A text over as many cells of a row as Excel's cell limit needs (at least one). */
+function textCells(value: string): LayoutCell[] {
+  return splitText(value, MAX_CELL_CHARS).map((piece) => text(piece, BODY));
+}
+
+function reportRows(record: ReportRecord): (LayoutCell | null)[][] {
+  const rows: (LayoutCell | null)[][] = [[], REPORT_HEADER.map((h) => text(h, HEADER))];
+  const row = (key: string, field: string, value?: string) =>
+    rows.push([text(key, BODY), text(field, BODY), ...(value === undefined ? [] : textCells(value))]);
+  for (const e of record.entries) {
+    if (!e.key) {
+      row(FIELD.inserted, FIELD.inserted, e.kept ?? '');
+      continue;
+    }
+    row(e.key, FIELD.generated, e.generated);
+    if (e.previous !== undefined) row(e.key, FIELD.previous, e.previous);
+    if (e.kept !== undefined) row(e.key, FIELD.kept, e.kept);
+    if (e.base !== undefined) row(e.key, FIELD.base, e.base);
+    if (e.deleted) row(e.key, FIELD.deleted);
+  }
+  for (const [name, value] of Object.entries(record.filled)) row(name, FIELD.filled, value);
+  return rows;
+}
 
 export function settingsSheet(settings: WorkbookSettings, name: string): SheetLayout {
   const rows: (LayoutCell | null)[][] = [
@@ -52,6 +95,7 @@ export function settingsSheet(settings: WorkbookSettings, name: string): SheetLa
       manual.notes[item] === undefined ? null : text(manual.notes[item], BODY),
     ]);
   }
+  if (settings.report) rows.push(...reportRows(settings.report));
   return {
     name,
     role: '设置',
@@ -74,7 +118,7 @@ export function readSettings(values: CellValue[][]): WorkbookSettings {
     for (const row of values.slice(header + 1)) {
       const input = cellText(row?.[0]);
       const workbookName = cellText(row?.[1]);
-      if (input === MANUAL_HEADER[0]) break;
+      if (input === MANUAL_HEADER[0] || input === REPORT_HEADER[0]) break;
       if (input && workbookName) settings.mapping[input] = workbookName;
     }
   }
@@ -83,6 +127,7 @@ export function readSettings(values: CellValue[][]): WorkbookSettings {
     const manual: ManualEntries = { scores: {}, notes: {} };
     for (const row of values.slice(manualHeader + 1)) {
       const item = cellText(row?.[0]);
+      if (item === REPORT_HEADER[0]) break;
       if (!item) continue;
       const score = cellNumber(row[1]);
       if (score !== undefined) manual.scores[item] = score;
@@ -91,5 +136,44 @@ export function readSettings(values: CellValue[][]): WorkbookSettings {
     }
     settings.manual = manual;
   }
+  const reportHeader = values.findIndex((row) => cellText(row?.[0]) === REPORT_HEADER[0]);
+  if (reportHeader >= 0) settings.report = readRecord(values.slice(reportHeader + 1));
   return settings;
+}
+
+/** A text written by textCells, joined back exactly (not trimmed: the clerk's text is verbatim). */
+function joinedText(row: CellValue[], from: number): string {
+  let out = '';
+  for (let c = from; c < row.length; c++) {
+    const v = row[c];
+    if (v === null || v === undefined || v === '' || typeof v === 'object') break;
+    out += String(v);
+  }
+  return out;
+}
+
+function readRecord(values: CellValue[][]): ReportRecord {
+  const record: ReportRecord = { entries: [], filled: {} };
+  let entry: RecordEntry | undefined;
+  for (const row of values) {
+    const key = cellText(row?.[0]);
+    const field = cellText(row?.[1]);
+    if (!key || !field) continue;
+    const value = joinedText(row, 2);
+    if (field === FIELD.inserted) {
+      entry = { key: '', generated: '', kept: value };
+      record.entries.push(entry);
+    } else if (field === FIELD.generated) {
+      entry = { key, generated: value };
+      record.entries.push(entry);
+    } else if (field === FIELD.filled) {
+      record.filled[key] = value;
+    } else if (entry && entry.key === key) {
+      if (field === FIELD.previous) entry.previous = value;
+      else if (field === FIELD.kept) entry.kept = value;
+      else if (field === FIELD.base) entry.base = value;
+      else if (field === FIELD.deleted) entry.deleted = true;
+    }
+  }
+  return record;
 }

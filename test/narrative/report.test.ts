@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { reportProblems, writeReport, type ReportParagraph } from '../../src/engine/narrative';
+import { request } from '../../src/engine/narrative/texts';
 import type { Evaluation } from '../../src/engine/types';
 import { evaluateWith, SAMPLE_MANUAL, SAMPLE_TEXTS, scheme } from './sample';
 
@@ -83,11 +84,23 @@ describe('the sample department report', () => {
       const m = /^（(\d+)）/.exec(p.text);
       if (p.kind === 'paragraph' && m) expect(Number(m[1])).toBe(++item);
     }
-    expect(ps[0]).toEqual({ kind: 'title', text: '忻州市人民政府金融工作办公室2021年度部门整体支出绩效自评报告' });
-    expect(ps.slice(-2)).toEqual([
+    expect(ps[0]).toMatchObject({ kind: 'title', text: '忻州市人民政府金融工作办公室2021年度部门整体支出绩效自评报告' });
+    expect(ps.slice(-2)).toMatchObject([
       { kind: 'signature', text: '忻州市人民政府金融工作办公室' },
       { kind: 'signature', text: '2022年7月8日' },
     ]);
+  });
+
+  it('gives every paragraph a unique key that does not depend on the figures', () => {
+    const keys = ps.map((p) => p.key);
+    expect(new Set(keys).size).toBe(ps.length);
+    expect(keys).toEqual(expect.arrayContaining(['title', '部门基本情况', '部门基本情况/部门整体收支情况#1']));
+    const requests = ps.filter((p) => p.request);
+    expect(requests.length).toBeGreaterThan(0);
+    for (const r of requests) {
+      expect(r.text).toBe(request(r.request!));
+      expect(r.key).toMatch(new RegExp(`/${r.request}#1$`));
+    }
   });
 
   it('states each indicator with formula, inputs and result', () => {

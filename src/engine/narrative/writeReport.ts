@@ -37,29 +37,37 @@ export function writeReport(ev: Evaluation, opts: ReportOptions): ReportParagrap
   problemsAndMeasures(o, ev);
   useOfResults(o);
   o.heading1('主要经验及做法');
-  textOrRequest(ev, '主要经验').forEach((p) => o.paragraph(p));
+  clerkTexts(o, ev, '主要经验');
   otherMatters(o, ev);
   o.signature(ev.unit);
   o.signature(proseDate(opts.date));
   return o.paragraphs;
 }
 
+/** The clerk's text `name` as paragraphs, or the request for it (keyed by the text's name). */
+function clerkTexts(o: Outline, ev: Evaluation, name: string): void {
+  o.clerkParagraphs(name, textOrRequest(ev, name), !clerkText(ev, name));
+}
+
 function basicSituation(o: Outline, ev: Evaluation): void {
   o.heading1('部门基本情况');
   o.heading2('部门概况');
-  textOrRequest(ev, '单位概况').forEach((p) => o.paragraph(p));
+  clerkTexts(o, ev, '单位概况');
   const posts = inputValue(ev, '编制数');
   const staff = inputValue(ev, '在职人员数');
   if (posts && staff)
-    o.paragraph(`截至${ev.year}年末，本单位核定编制${proseCount(posts, '人')}，在职人员${proseCount(staff, '人')}。`);
+    o.paragraph(
+      `截至${ev.year}年末，本单位核定编制${proseCount(posts, '人')}，在职人员${proseCount(staff, '人')}。`,
+      '编制和人员',
+    );
   o.heading2('部门绩效目标的设立情况');
-  textOrRequest(ev, '绩效目标').forEach((p) => o.paragraph(p));
+  clerkTexts(o, ev, '绩效目标');
   o.heading2('部门整体收支情况');
   o.paragraph(budgetSentence(ev));
   o.heading2('部门预算管理制度建设情况');
-  textOrRequest(ev, '预算管理制度').forEach((p) => o.paragraph(p));
+  clerkTexts(o, ev, '预算管理制度');
   o.heading2('部门预算绩效管理机制建设情况');
-  textOrRequest(ev, '绩效管理机制').forEach((p) => o.paragraph(p));
+  clerkTexts(o, ev, '绩效管理机制');
 }
 
 /** 年初预算, 调整, 全年预算, 执行, 完成率, then the parts and the balance, each only when known. */
@@ -110,11 +118,11 @@ function selfEvaluationWork(o: Outline, ev: Evaluation): void {
   for (const group of groups(ev.items)) {
     o.heading3(`${group[0].item.level2}指标分析`);
     for (const s of group) {
-      o.item3(itemSentences(ev, s));
+      o.item3(itemSentences(ev, s), s.item.level3);
       const textName = ITEM_TEXTS[s.item.level3] ?? (s.item.indicator ? ITEM_TEXTS[s.item.indicator] : undefined);
       if (textName && !used.has(textName)) {
         used.add(textName);
-        textOrRequest(ev, textName).forEach((p) => o.paragraph(p));
+        clerkTexts(o, ev, textName);
       }
     }
   }
@@ -124,7 +132,7 @@ function selfEvaluationWork(o: Outline, ev: Evaluation): void {
     o.heading3('履职效益情况');
     for (const t of unused)
       textParagraphs(clerkText(ev, t) as string).forEach((p, i) =>
-        i === 0 ? o.item3(`${t === '满意度说明' ? '满意度' : t}。${p}`) : o.paragraph(p),
+        i === 0 ? o.item3(`${t === '满意度说明' ? '满意度' : t}。${p}`, `${t}#1`) : o.paragraph(p, `${t}#${i + 1}`),
       );
   }
   o.heading2('自评组织过程');
@@ -165,8 +173,8 @@ function schemeSentence(ev: Evaluation): string {
 function conclusion(o: Outline, ev: Evaluation): void {
   o.heading1('评价情况分析及综合评价结论');
   o.heading2('绩效目标完成情况');
-  textOrRequest(ev, '绩效目标完成情况').forEach((p) => o.paragraph(p));
-  o.paragraph(outputSentence(ev));
+  clerkTexts(o, ev, '绩效目标完成情况');
+  o.paragraph(outputSentence(ev), '产出指标');
   o.heading2('综合评价结论');
   o.paragraph(totalSentence(ev));
 }
@@ -241,12 +249,12 @@ function problemsAndMeasures(o: Outline, ev: Evaluation): void {
     o.paragraph('从指标计算结果看，本年度各项定量指标未发现明显问题。对照预算绩效管理的要求，仍存在以下不足：');
     list = USUAL_PROBLEMS;
   }
-  list.forEach((p, i) => o.numbered(i + 1, p.problem));
+  list.forEach((p, i) => o.numbered(i + 1, p.problem, `问题:${p.code}`));
   supplement(o, ev, '存在问题');
   o.heading2('改进措施及建议');
   if (list.length) {
     o.paragraph('针对上述问题，本单位将采取以下改进措施：');
-    list.forEach((p, i) => o.numbered(i + 1, p.measure));
+    list.forEach((p, i) => o.numbered(i + 1, p.measure, `措施:${p.code}`));
   }
   supplement(o, ev, '改进措施');
 }
@@ -255,7 +263,7 @@ function problemsAndMeasures(o: Outline, ev: Evaluation): void {
 function supplement(o: Outline, ev: Evaluation, name: '存在问题' | '改进措施'): void {
   const own = clerkText(ev, name);
   if (own && saysNothing(own)) return;
-  textOrRequest(ev, name).forEach((p) => o.paragraph(p));
+  clerkTexts(o, ev, name);
 }
 
 function useOfResults(o: Outline): void {
@@ -284,6 +292,6 @@ function otherMatters(o: Outline, ev: Evaluation): void {
     o.paragraph(`${listWords(each)}因基础数据不全未能计算，按定性指标由本单位评分。`);
   }
   const own = clerkText(ev, '其他说明');
-  if (own) textParagraphs(own).forEach((p) => o.paragraph(p));
+  if (own) o.clerkParagraphs('其他说明', textParagraphs(own), false);
   if (!missing.length && !own) o.paragraph('无其他需说明的情况。');
 }
