@@ -12,6 +12,7 @@ import { candidateNames, readInputs } from '../engine/reading';
 import { getPreset } from '../engine/schemes';
 import {
   buildLayouts,
+  keptReport,
   markName,
   OUR_MARKS,
   OUR_ROLES,
@@ -19,6 +20,10 @@ import {
   type SheetRole,
   readManualEntries,
   readSettings,
+  reportParagraphs,
+  type KeptReport,
+  type ReportRecord,
+  type SheetParagraph,
   schemeFromSheet,
   uniqueSheetName,
 } from '../sheets';
@@ -52,6 +57,8 @@ export interface Inspection {
   manual?: ManualEntries;
   /** The mapping stored in the workbook (what `mapping` was before any override). */
   storedMapping: NameMapping;
+  /** What the last run generated in the 自评报告 and what the clerk changed there (settings sheet). */
+  storedReport?: ReportRecord;
 }
 
 export interface JobResult extends Inspection {
@@ -63,6 +70,8 @@ export interface JobResult extends Inspection {
   notices: string[];
   /** With onNameConflict 'ask': the clerk's sheets whose names we need; nothing was written. */
   conflicts: string[];
+  /** The clerk's paragraphs kept in the 自评报告 (cells in `sheet`) and the figures in them to check. */
+  report?: { sheet: string; kept: SheetParagraph[]; warnings: string[] };
 }
 
 export type { WorkbookPort };
@@ -134,7 +143,16 @@ export async function inspect(port: WorkbookPort, options: JobOptions = {}): Pro
     { readings: read.readings, findings: [...read.findings, ...findings] },
     { scheme, manual, schemeOrigin: origin },
   );
-  return { state, names, mapping, storedMapping: settings.mapping, evaluation, schemeSource: source, manual };
+  return {
+    state,
+    names,
+    mapping,
+    storedMapping: settings.mapping,
+    storedReport: settings.report,
+    evaluation,
+    schemeSource: source,
+    manual,
+  };
 }
 
 /** The sheet name each role is written to: our own sheet where we have one, else a free name. */
@@ -187,7 +205,7 @@ function targetSheets(
 export async function runJob(port: WorkbookPort, options: JobOptions = {}): Promise<JobResult> {
   const progress = options.onProgress ?? (() => undefined);
   const inspection = await inspect(port, options);
-  const { evaluation, state, names: namesRead, mapping, storedMapping, manual } = inspection;
+  const { evaluation, state, names: namesRead, mapping, storedMapping, manual, storedReport } = inspection;
   if (evaluation.blocked) {
     progress('done');
     return { ...inspection, written: false, sheets: {}, notices: [], conflicts: [] };
@@ -199,19 +217,32 @@ export async function runJob(port: WorkbookPort, options: JobOptions = {}): Prom
     return { ...inspection, written: false, sheets: {}, notices: [], conflicts: target.conflicts };
   }
   const storedScheme = typeof options.scheme === 'string' ? options.scheme : undefined;
+  const date = options.date ?? new Date();
+  const reportSheet = state.owned[markName('自评报告')];
+  const report = keptReport(
+    evaluation,
+    target.names['自评报告'],
+    date,
+    storedReport,
+    reportSheet ? reportParagraphs(reportSheet.values) : undefined,
+  );
   const layouts = buildLayouts(evaluation, {
     names: target.names,
-    date: options.date ?? new Date(),
+    date,
     settings: {
       mapping: options.saveMapping ? mapping : storedMapping,
       scheme: storedScheme ?? evaluation.scheme.name,
       manual,
+      report: report.record,
     },
+    report: report.layout,
   });
   const limitNotices = layouts.flatMap(fitLayout);
-  // When our 评分表 is rewritten, the settings sheet with its copy of the clerk's manual entries is
-  // written before it (see WorkbookSettings.manual); a new workbook keeps the natural sheet order.
-  if (target.replaces['评分表']) layouts.sort((a, b) => Number(b.role === '设置') - Number(a.role === '设置'));
+  // When our 评分表 or 自评报告 is rewritten, the settings sheet with its copy of the clerk's manual
+  // entries and paragraphs is written before them (see WorkbookSettings.manual and .report); a new
+  // workbook keeps the natural sheet order.
+  if (target.replaces['评分表'] || target.replaces['自评报告'])
+    layouts.sort((a, b) => Number(b.role === '设置') - Number(a.role === '设置'));
   const outputs = namedOutputs(evaluation, namesRead.values, [
     ...Object.values(target.names),
     ...Object.values(state.owned).map((o) => o.sheet),
@@ -224,7 +255,29 @@ export async function runJob(port: WorkbookPort, options: JobOptions = {}): Prom
     activate: target.names['评分表'],
   });
   progress('done');
-  const notices = [...target.notices, ...limitNotices];
+  const notices = [...target.notices, ...limitNotices, ...reportNotices(target.names['自评报告'], report)];
   if (outputs.length) notices.push(`已同时写入工作簿中已命名的单元格：${outputs.map((o) => o.name).join('、')}。`);
-  return { ...inspection, written: true, sheets: target.names, notices, conflicts: [] };
+  return {
+    ...inspection,
+    written: true,
+    sheets: target.names,
+    notices,
+    conflicts: [],
+    report: { sheet: target.names['自评报告'], kept: report.kept, warnings: report.warnings },
+  };
+}
+
+/** What the clerk is told about the report: the paragraphs kept, the figures to check, the texts replaced. */
+function reportNotices(sheet: string, report: KeptReport): string[] {
+  const notices: string[] = [];
+  if (report.kept.length)
+    notices.push(
+      `保留了您修改的 ${report.kept.length} 段（${sheet}）：${report.kept.map((k) => `${sheet}!${k.cell}`).join('、')}。`,
+    );
+  notices.push(...report.warnings);
+  if (report.replaced.length)
+    notices.push(
+      `${sheet}中以下段落没有本加载项的记录，已按本次结果重写，原文为：${report.replaced.map((t) => `“${t}”`).join('；')}。`,
+    );
+  return notices;
 }

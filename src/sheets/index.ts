@@ -14,7 +14,15 @@ import { settingsSheet, type WorkbookSettings } from './settingsSheet';
 export { OUR_SHEETS, OUR_ROLES, OUR_MARKS, markName, uniqueSheetName, type SheetRole } from './names';
 export { indicatorSheet, indicatorName } from './indicatorSheet';
 export { scoreSheet, readManualEntries } from './scoreSheet';
-export { reportSheet, reportLayout, reportParagraphs, type SheetParagraph } from './reportSheet';
+export {
+  keptReport,
+  reportSheet,
+  reportLayout,
+  reportParagraphs,
+  type KeptReport,
+  type SheetParagraph,
+} from './reportSheet';
+export type { ReportRecord } from './reportEdits';
 export { schemeSheet, schemeFromSheet } from './schemeSheet';
 export { settingsSheet, readSettings, type WorkbookSettings } from './settingsSheet';
 
@@ -24,6 +32,8 @@ export interface BuildOptions {
   /** Date of the report's signature. */
   date: Date;
   settings: WorkbookSettings;
+  /** The 自评报告 with the clerk's paragraphs kept (keptReport); default: generated afresh. */
+  report?: SheetLayout;
 }
 
 /** Every sheet we write, in order: 指标计算, 评分表, 自评报告, 评分方案, and the hidden settings. */
@@ -32,7 +42,7 @@ export function buildLayouts(ev: Evaluation, opts: BuildOptions): (SheetLayout &
   const layouts: SheetLayout[] = [
     indicatorSheet(ev, name('指标计算')),
     scoreSheet(ev, name('评分表')),
-    reportSheet(ev, name('自评报告'), opts.date),
+    opts.report ?? reportSheet(ev, name('自评报告'), opts.date),
     schemeSheet(ev.scheme, name('评分方案')),
     settingsSheet(opts.settings, name('设置')),
   ];

@@ -103,7 +103,7 @@ function lcs<A, B>(a: A[], b: B[], same: (x: A, y: B) => boolean): [number, numb
     for (let j = m - 1; j >= 0; j--)
       table[i][j] = same(a[i], b[j]) ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1]);
   const pairs: [number, number][] = [];
-  for (let i = 0, j = 0; i < n && j < m; ) {
+  for (let i = 0, j = 0; i < n && j < m;) {
     if (same(a[i], b[j])) pairs.push([i++, j++]);
     else if (table[i + 1][j] >= table[i][j + 1]) i++;
     else j++;
@@ -274,7 +274,8 @@ export function staleFigures(was: string, now: string, clerk: string): { was: st
   for (const [unit, olds] of before) {
     const news = after.get(unit) ?? [];
     olds.slice(0, news.length).forEach((old, i) => {
-      if (old !== news[i] && states(clerk, old) && !out.some((o) => o.was === old)) out.push({ was: old, now: news[i] });
+      if (old !== news[i] && states(clerk, old) && !out.some((o) => o.was === old))
+        out.push({ was: old, now: news[i] });
     });
   }
   return out;

@@ -9,6 +9,7 @@ import { cellAddress } from '../engine/a1';
 import type { CellStyle, LayoutCell, SheetLayout } from './layout';
 import { MAX_CELL_CHARS, splitText } from './excelLimits';
 import { markEntry } from './names';
+import { mergeReport, reportRows, type ReportRecord } from './reportEdits';
 import { text, wrappedHeight } from './style';
 
 /**
@@ -59,34 +60,92 @@ export function fitParagraphs(paragraphs: ReportParagraph[]): ReportParagraph[] 
 
 /** The report laid out: the paragraphs of writeReport, with a blank row before the signature. */
 export function reportLayout(all: ReportParagraph[], name: string): SheetLayout {
-  const paragraphs = fitParagraphs(all);
+  return layoutRows(
+    reportRows(fitParagraphs(all), shown).map((r) => ({ kind: r.kind, text: r.text })),
+    name,
+  ).layout;
+}
+
+/**
+ * Rows of exact cell texts laid out (a blank row before the signature), with the cell of each row.
+ * A clerk's text (`kept`) longer than a cell holds continues in the rows below it: nothing of it is cut.
+ */
+function layoutRows(
+  paragraphs: { kind: ReportParagraph['kind']; text: string; kept?: boolean }[],
+  name: string,
+): { layout: SheetLayout; cells: string[] } {
   const rows: (LayoutCell | null)[][] = [];
   const heights: Record<number, number> = {};
+  const cells: string[] = [];
   paragraphs.forEach((p, i) => {
     if (p.kind === 'signature' && paragraphs[i - 1]?.kind !== 'signature') {
       heights[rows.length] = 16;
       rows.push([]);
     }
-    const value = shown(p);
-    heights[rows.length] =
-      p.kind === 'title'
-        ? 40
-        : wrappedHeight(value, REPORT_WIDTH * (p.kind === 'heading1' ? 11 / 12 : 1), LINE_HEIGHT[p.kind]);
-    rows.push([text(value, STYLES[p.kind])]);
+    cells.push(cellAddress(rows.length, 0));
+    // Ours were fitted before (fitParagraphs; fitLayout cuts a title); a clerk's text is never cut.
+    for (const value of p.kept ? splitText(p.text, MAX_CELL_CHARS) : [p.text]) {
+      heights[rows.length] =
+        p.kind === 'title'
+          ? 40
+          : wrappedHeight(value, REPORT_WIDTH * (p.kind === 'heading1' ? 11 / 12 : 1), LINE_HEIGHT[p.kind]);
+      rows.push([text(value, STYLES[p.kind])]);
+    }
   });
   return {
-    name,
-    role: '自评报告',
-    rows,
-    columnWidths: [REPORT_WIDTH],
-    rowHeights: heights,
-    print: { orientation: 'portrait', fitToWidth: true },
-    names: [markEntry('自评报告')],
+    layout: {
+      name,
+      role: '自评报告',
+      rows,
+      columnWidths: [REPORT_WIDTH],
+      rowHeights: heights,
+      print: { orientation: 'portrait', fitToWidth: true },
+      names: [markEntry('自评报告')],
+    },
+    cells,
   };
 }
 
 export function reportSheet(ev: Evaluation, name: string, date: Date): SheetLayout {
   return reportLayout(writeReport(ev, { date }), name);
+}
+
+/** The report of a re-run: the clerk's paragraphs kept (reportEdits.ts), and what the clerk must be told. */
+export interface KeptReport {
+  layout: SheetLayout;
+  /** The record for the settings sheet (written before the report). */
+  record: ReportRecord;
+  /** The clerk's paragraphs kept, with their cells in the new sheet (`A37`). */
+  kept: SheetParagraph[];
+  /** "自评报告!A37 是您修改过的段落，其中“100%”现应为“97.39%”，请核对。" */
+  warnings: string[];
+  /** Paragraphs of a report we have no record of that were replaced (listed with their text). */
+  replaced: string[];
+}
+
+/**
+ * The 自评报告 of this run, keeping what the clerk wrote in `sheet` (the report's paragraphs as
+ * read back; undefined when there is none) against the `record` of the last run.
+ */
+export function keptReport(
+  ev: Evaluation,
+  name: string,
+  date: Date,
+  record: ReportRecord | undefined,
+  sheet: SheetParagraph[] | undefined,
+): KeptReport {
+  const fresh = reportRows(fitParagraphs(writeReport(ev, { date })), shown);
+  const merged = mergeReport(
+    fresh,
+    record,
+    sheet?.map((p) => p.text),
+  );
+  const { layout, cells } = layoutRows(merged.rows, name);
+  const kept = merged.rows.flatMap((r, i) => (r.kept ? [{ cell: cells[i], text: r.text }] : []));
+  const warnings = merged.stale.map(
+    (s) => `${name}!${cells[s.row]} 是您修改过的段落，其中“${s.was}”现应为“${s.now}”，请核对。`,
+  );
+  return { layout, record: merged.record, kept, warnings, replaced: merged.replaced };
 }
 
 /** One non-empty cell of our 自评报告 sheet: a paragraph as the sheet holds it now. */

@@ -84,7 +84,10 @@ describe('the sample department report', () => {
       const m = /^（(\d+)）/.exec(p.text);
       if (p.kind === 'paragraph' && m) expect(Number(m[1])).toBe(++item);
     }
-    expect(ps[0]).toMatchObject({ kind: 'title', text: '忻州市人民政府金融工作办公室2021年度部门整体支出绩效自评报告' });
+    expect(ps[0]).toMatchObject({
+      kind: 'title',
+      text: '忻州市人民政府金融工作办公室2021年度部门整体支出绩效自评报告',
+    });
     expect(ps.slice(-2)).toMatchObject([
       { kind: 'signature', text: '忻州市人民政府金融工作办公室' },
       { kind: 'signature', text: '2022年7月8日' },
