@@ -1,6 +1,6 @@
 /**
  * Builds assets/sample-xinzhou-2021.xlsx, the sample workbook of `jixiao demo` and the tests: the
- * 基础数据 sheet of 忻州市人民政府金融工作办公室 for 2021 (shared/domain/sample-department.md), laid
+ * 基础数据 sheet of 忻州市人民政府金融工作办公室 for 2021 (docs/sample.md), laid
  * out the way a finance clerk keeps it, each figure carrying its canonical defined name.
  *
  * Figures the department does not know (上年结转结余总额, 上年三公经费预算数, 满意度, the project

@@ -1,5 +1,5 @@
 /**
- * Named outputs (outputs.md): where the clerk's own form already names a cell after an output — an
+ * Named outputs (docs/outputs.md): where the clerk's own form already names a cell after an output — an
  * indicator (在职人员控制率), the total (自评得分, 合计得分 …) or the grade (评价等级) — the value is
  * written there too. Rates go in as fractions with a 0.00% format, as Excel keeps percentages.
  */

@@ -1,5 +1,5 @@
 /**
- * The `jixiao` command (spec/outputs.md "Command line").
+ * The `jixiao` command (docs/outputs.md "Command line").
  * Exit status: 0 done (warnings allowed), 2 blocking errors in the workbook (nothing written),
  * 1 anything else (bad usage, unreadable file, a bug).
  */

@@ -1,5 +1,5 @@
 /**
- * The input catalogue of spec/inputs.md: every canonical defined name, its unit, whether it is
+ * The input catalogue of docs/inputs.md: every canonical defined name, its unit, whether it is
  * required, and the aliases real workbooks use for it.
  */
 import type { InputDef, InputKind, InputGroup } from './types';

@@ -1,7 +1,7 @@
 /**
- * The findings the figures raise (indicators.md "Findings"), declared as data: a code, a severity,
+ * The findings the figures raise (docs/indicators.md "Findings"), declared as data: a code, a severity,
  * and a check that returns the finding(s) with a Chinese message naming the figures and their cells.
- * Warnings also carry the problem and the 改进措施 in report wording (framework.md §7.2), which the
+ * Warnings also carry the problem and the 改进措施 in report wording (docs/narrative.md "Problems and measures"), which the
  * narrative turns into 四、存在的问题和整改情况.
  */
 import Decimal from 'decimal.js';
@@ -37,7 +37,7 @@ export interface Words {
 export interface FindingRule {
   code: FindingCode;
   severity: Severity;
-  /** The rule of framework.md §7.2 / §7.3 it implements. */
+  /** The rule of docs/narrative.md "Problems and measures" / "Consistency checks" it implements. */
   source: string;
   check(ctx: FindingContext): FindingDraft | FindingDraft[] | undefined;
 }
@@ -419,7 +419,7 @@ const tasksIncomplete: FindingRule = {
   },
 };
 
-/** A part never exceeds its whole (framework.md §7.3 C3): a data error that blocks the write. */
+/** A part never exceeds its whole (docs/narrative.md "Consistency checks" C3): a data error that blocks the write. */
 const PARTS: readonly (readonly [InputName, InputName])[] = [
   ['三公经费支出数', '全年执行数'],
   ['公用经费支出数', '全年执行数'],
@@ -450,7 +450,7 @@ const partExceedsTotal: FindingRule = {
   },
 };
 
-/** Checks on the figures and the indicators, in the order of indicators.md. */
+/** Checks on the figures and the indicators, in the order of docs/indicators.md. */
 export const FINDING_RULES: readonly FindingRule[] = [
   partExceedsTotal,
   overEstablishment,

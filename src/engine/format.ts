@@ -1,5 +1,5 @@
 /**
- * How numbers are shown (indicators.md "Arithmetic and display", framework.md §6). Tables keep 2
+ * How numbers are shown (docs/indicators.md "Arithmetic and display", docs/narrative.md "Rounding and wording"). Tables keep 2
  * decimals; prose drops trailing zeros of amounts and the decimals of an exact integer rate.
  * Everyone who prints a number (sheets, narrative, CLI) goes through these.
  */

@@ -1,5 +1,5 @@
 /**
- * The 17 indicators of 部门整体支出 (财预〔2013〕53号), declared as data: indicators.md "The indicators".
+ * The 17 indicators of 部门整体支出 (财预〔2013〕53号), declared as data: docs/indicators.md "The indicators".
  * A zero denominator makes an indicator not applicable, with the reason in Chinese; a missing or
  * invalid optional input makes it not computable, naming the inputs.
  */
@@ -128,7 +128,7 @@ export const 重点工作办结率 = ratio({
 
 export const 满意度 = inputItself({ id: '满意度', input: '满意度', formula: '满意度调查结果（%）' });
 
-/** In the order of indicators.md. */
+/** In the order of docs/indicators.md. */
 export const INDICATORS: readonly IndicatorDef[] = [
   在职人员控制率,
   三公经费变动率,

@@ -1,5 +1,5 @@
 /**
- * The kinds of indicator declaration (indicators.md "The indicators"): a ratio of two inputs, the
+ * The kinds of indicator declaration (docs/indicators.md "The indicators"): a ratio of two inputs, the
  * change of an amount against last year, and the input itself. Each kind builds the full trace the
  * 指标计算 sheet shows: formula, every input with its value and cell, numerator, denominator, exact
  * quotient and the rounded value; or why the indicator is not applicable / not computable.
@@ -113,7 +113,7 @@ export function changeFormula(current: InputName, prior: InputName): string {
 
 /**
  * Computes a change rate. A zero prior year is not applicable: growth from nothing is never a
- * percentage (framework.md §6), the reason says what was added instead.
+ * percentage (docs/narrative.md "Rounding and wording"), the reason says what was added instead.
  */
 export function computeChange(
   id: string,

@@ -1,8 +1,8 @@
 /**
- * The JSON of `jixiao evaluate --json` (outputs.md): every indicator keyed by its id, with status
+ * The JSON of `jixiao evaluate --json` (docs/outputs.md): every indicator keyed by its id, with status
  * ok / not_applicable / not_computable only; the qualitative (manual) items of the scheme are in
  * `items`, the 评分表 rows in order. Values and scores are 2-decimal strings, then the total,
- * grade and findings. Extra fields beyond outputs.md: quarters (支付进度率), basis (三公经费变动率),
+ * grade and findings. Extra fields beyond docs/outputs.md: quarters (支付进度率), basis (三公经费变动率),
  * manual / excluded per entry, items (the 评分表 rows in order), scheme settings and blocked.
  */
 import type { Evaluation, Finding, IndicatorResult, ItemScore } from './types';

@@ -1,5 +1,5 @@
 /**
- * Reading the catalogue inputs (spec/inputs.md "Rules for reading a value", "Aliases and mapping"):
+ * Reading the catalogue inputs (docs/inputs.md "Rules for reading a value", "Aliases and mapping"):
  * which defined name stands for each input, and whether what it holds is a usable value. Plain data
  * in (the NamedValues a workbook port read), readings and findings out.
  *

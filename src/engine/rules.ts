@@ -1,5 +1,5 @@
 /**
- * The five rule kinds of a scheme (indicators.md "Scoring schemes"), each declared with what it
+ * The five rule kinds of a scheme (docs/indicators.md "Scoring schemes"), each declared with what it
  * fits, how it scores the displayed (2-decimal) indicator value, why points were lost, and its
  * 评分标准 text. Scores are clamped to [0, 分值] ("扣完为止") and rounded half-up to 2 decimals.
  */

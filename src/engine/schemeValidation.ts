@@ -1,5 +1,5 @@
 /**
- * Checks a scheme before it scores anything (indicators.md "Scoring schemes"): 分值 add up to 100,
+ * Checks a scheme before it scores anything (docs/indicators.md "Scoring schemes"): 分值 add up to 100,
  * every row names a known indicator with a rule that fits it, band scores stay within 分值, grade
  * bands are sorted and reach down to 0. Each problem is a `scheme-invalid` error naming the row.
  */

@@ -1,6 +1,6 @@
 /**
- * Scoring schemes that ship with the add-in, as data. 通用 is the default table of indicators.md;
- * 湖南 follows the provincial 评分表 in framework.md §3 and §5.5 (8-point items, 0.5 / 0.8 per point,
+ * Scoring schemes that ship with the add-in, as data. 通用 is the default table of docs/indicators.md;
+ * 湖南 follows the provincial 评分表 in docs/indicators.md "Presets" (8-point items, 0.5 / 0.8 per point,
  * 预算完成率 "100%计满分，每低于5%扣2分"). A clerk picks a preset and then adjusts it.
  */
 import type { Band, GradeBand, Rule, Scheme, SchemeItem } from './types';

@@ -1,5 +1,5 @@
 /**
- * Scoring a scheme against the computed indicators (indicators.md "Scoring schemes"): rule scores on
+ * Scoring a scheme against the computed indicators (docs/indicators.md "Scoring schemes"): rule scores on
  * the displayed value, manual items (and not-computable ones) scored by the clerk or counted 0 with
  * the total provisional, not-applicable items left out and the total rescaled to 100 (or full marks),
  * and the grade read from the total as displayed.

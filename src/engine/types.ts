@@ -32,7 +32,7 @@ export interface DefinedName {
 
 /**
  * What one requested name resolved to. Resolution picks the workbook-scoped name first, then a
- * sheet-scoped one; the engine turns this into a validated input (rules of inputs.md).
+ * sheet-scoped one; the engine turns this into a validated input (rules of docs/inputs.md).
  */
 export type NamedValue =
   | { kind: 'missing'; name: string }

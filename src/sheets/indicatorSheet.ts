@@ -1,5 +1,5 @@
 /**
- * The 指标计算 sheet (outputs.md): one row per indicator of the scheme with its formula, every input
+ * The 指标计算 sheet (docs/outputs.md): one row per indicator of the scheme with its formula, every input
  * with its value and source cell, the computation ("15 ÷ 17 × 100% = 88.24%"), the value and its
  * status; the quarterly 支付进度 rows below. Each value cell is named 指标_<id>, so that the clerk's
  * own sheets can refer to it. The 计算过程 column is the text an auditor (or 湖南's 指标说明) reads.

@@ -1,5 +1,5 @@
 /**
- * Our sheets, their default names and their ownership marks (outputs.md): each sheet we write carries
+ * Our sheets, their default names and their ownership marks (docs/outputs.md): each sheet we write carries
  * a hidden workbook name `_jixiao_<role>` at A1, so that a re-run finds it after a rename and never
  * touches a sheet of the clerk's.
  */

@@ -1,5 +1,5 @@
 /**
- * The 自评报告 sheet (outputs.md): the narrative of engine/narrative, one paragraph per row in one
+ * The 自评报告 sheet (docs/outputs.md): the narrative of engine/narrative, one paragraph per row in one
  * wide wrapped column, headings in bold, row heights estimated for wrapped Chinese text so that
  * nothing is cut off on screen or on an A4 portrait page. Every paragraph is written as text.
  */

@@ -1,6 +1,6 @@
 /**
- * The 评分方案 sheet: the scheme as a table the clerk can edit without any code (indicators.md "A
- * scheme is data"), and its parser. Rules are written in a short Chinese notation, documented in the
+ * The 评分方案 sheet: the scheme as a table the clerk can edit without any code (docs/indicators.md "Scoring
+ * schemes"), and its parser. Rules are written in a short Chinese notation, documented in the
  * sheet itself:
  *
  *   规则      参数

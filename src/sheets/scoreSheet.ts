@@ -1,5 +1,5 @@
 /**
- * The 评分表 (outputs.md, framework.md §5): laid out to be copied into the official 部门整体支出绩效
+ * The 评分表 (docs/outputs.md, docs/outputs.md "Official layouts"): laid out to be copied into the official 部门整体支出绩效
  * 自评表: 一级指标 | 二级指标 | 三级指标 | 分值 | 评分标准 | 指标值 | 得分 | 扣分原因…, then 合计 and
  * 评价等级 as live formulas (they follow the clerk's manual scores), then the 预算执行情况 block.
  *

@@ -1,6 +1,6 @@
 /**
  * The hidden settings sheet: which scheme the workbook uses and which of the clerk's names map to
- * which input (inputs.md "Aliases and mapping"), stored inside the workbook so that the next run —
+ * which input (docs/inputs.md "Aliases and mapping"), stored inside the workbook so that the next run —
  * or a colleague opening the same file — needs no set-up.
  */
 import type { CellValue, ManualEntries, NameMapping } from '../engine/types';

@@ -27,7 +27,7 @@ test('evaluate prints a Chinese summary and exits 0 with warnings', async () => 
   expect(r.err).toBe('');
 });
 
-test('evaluate --json prints exactly the JSON of outputs.md', async () => {
+test('evaluate --json prints exactly the JSON of docs/outputs.md', async () => {
   const r = await run('evaluate', SAMPLE_WORKBOOK, '--json');
   expect(r.code).toBe(0);
   const json = JSON.parse(r.out);

@@ -1,4 +1,4 @@
-/** evaluate and its JSON beyond the sample: robustness, determinism, the shape of outputs.md. */
+/** evaluate and its JSON beyond the sample: robustness, determinism, the shape of docs/outputs.md. */
 import { evaluate, getPreset, INDICATORS, toEvaluationJson } from '../../src/engine';
 import type { Finding, Scheme } from '../../src/engine/types';
 import { SAMPLE_VALUES, readingsFrom, sampleRead } from './sample';

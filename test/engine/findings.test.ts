@@ -1,4 +1,4 @@
-/** Every finding code of indicators.md, raised when the figures call for it and only then. */
+/** Every finding code of docs/indicators.md, raised when the figures call for it and only then. */
 import { evaluate } from '../../src/engine/evaluate';
 import { getPreset } from '../../src/engine/schemes';
 import type { Finding, InputsRead, ManualEntries, Scheme } from '../../src/engine/types';
@@ -246,7 +246,7 @@ test('scheme-invalid blocks and names the problem', () => {
   expect(ev.items.every((i) => i.score === null)).toBe(true);
 });
 
-describe('internal checks of framework.md §7.2', () => {
+describe('internal checks of docs/narrative.md "Problems and measures"', () => {
   const all = (): ManualEntries => {
     const scores: Record<string, number> = {};
     for (const it of getPreset('通用')!.items) scores[it.level3] = it.weight;

@@ -13,7 +13,7 @@ function compute(
 }
 
 describe('the declarations', () => {
-  test('17 indicators, in the order and with the names of indicators.md', () => {
+  test('17 indicators, in the order and with the names of docs/indicators.md', () => {
     expect(INDICATORS.map((d) => d.id)).toEqual([
       '在职人员控制率',
       '三公经费变动率',

@@ -1,5 +1,5 @@
 /**
- * Golden test: the sample department of sample-department.md (忻州市人民政府金融工作办公室, 2021),
+ * Golden test: the sample department of docs/sample.md (忻州市人民政府金融工作办公室, 2021),
  * evaluated with the default scheme 通用. Every expected value is worked out by hand in a comment.
  */
 import Decimal from 'decimal.js';
@@ -18,7 +18,7 @@ const score = (level3: string) => {
   return s.score === null ? null : s.score.toFixed(2);
 };
 
-describe('indicator values (sample-department.md "Correct values")', () => {
+describe('indicator values (docs/sample.md "Correct values")', () => {
   test.each([
     // 15 / 17 = 0.882352… → 88.2352…% → 88.24 (the published 88.23 truncated)
     ['在职人员控制率', '88.24'],
@@ -239,7 +239,7 @@ describe('findings of the sample', () => {
 });
 
 describe('evaluate --json', () => {
-  test('matches outputs.md: 2-decimal value strings, numerator/denominator, weight, score', () => {
+  test('matches docs/outputs.md: 2-decimal value strings, numerator/denominator, weight, score', () => {
     const json = toEvaluationJson(ev);
     expect(json.单位名称).toBe('忻州市人民政府金融工作办公室');
     expect(json.评价年度).toBe(2021);

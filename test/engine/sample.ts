@@ -1,5 +1,5 @@
 /**
- * The sample department of sample-department.md as validated readings, with fake cells on a
+ * The sample department of docs/sample.md as validated readings, with fake cells on a
  * 基础数据 sheet (one row per input, in catalogue order), for the engine tests.
  */
 import Decimal from 'decimal.js';

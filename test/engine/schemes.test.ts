@@ -21,7 +21,7 @@ describe('presets', () => {
     expect(scheme.items.every((i) => i.standard.length > 0)).toBe(true);
   });
 
-  test('通用 is the table of indicators.md', () => {
+  test('通用 is the table of docs/indicators.md', () => {
     const s = getPreset('通用')!;
     expect(s.items).toHaveLength(28);
     expect(s.notApplicable).toBe('rescale');

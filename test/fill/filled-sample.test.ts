@@ -1,7 +1,7 @@
 /**
  * The filled sample workbook as the clerk receives it: every cell that carries a figure, the live
  * formulas of 合计 and 评价等级, the report's outline — read back from the .xlsx bytes.
- * Golden values: ../shared/domain/sample-department.md, scores computed by hand below.
+ * Golden values: docs/sample.md, scores computed by hand below.
  */
 import { readWorkbookXml } from '../../src/workbook/xlsx';
 import JSZip from 'jszip';

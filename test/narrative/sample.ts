@@ -1,5 +1,5 @@
 /**
- * The sample department of sample-department.md (忻州市人民政府金融工作办公室, 2021) as validated
+ * The sample department of docs/sample.md (忻州市人民政府金融工作办公室, 2021) as validated
  * readings on a 基础数据 sheet laid out like `jixiao template`, with report texts adapted from its
  * published report, for the narrative and sheet tests.
  */

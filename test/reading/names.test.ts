@@ -1,5 +1,5 @@
 /**
- * inputs.md "Rules for reading a value" (names) and "Aliases and mapping", each on a workbook built
+ * docs/inputs.md "Rules for reading a value" (names) and "Aliases and mapping", each on a workbook built
  * by code and read through the xlsx adapter.
  */
 import { readFixture, SHEET, valueOf, variant } from '../support/readingWorkbook';

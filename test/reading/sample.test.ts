@@ -1,6 +1,6 @@
 /**
  * The shipped sample workbook (assets/sample-xinzhou-2021.xlsx) reads to exactly the figures of
- * shared/domain/sample-department.md, and is what scripts/make-sample.ts builds.
+ * docs/sample.md, and is what scripts/make-sample.ts builds.
  */
 import { readFileSync } from 'fs';
 import { buildSampleWorkbook, SAMPLE_PATH } from '../../scripts/make-sample';
@@ -11,7 +11,7 @@ import { dumpFixture } from '../support/xlsxFixture';
 import { SAMPLE_FIGURES, SAMPLE_UNKNOWN } from '../support/sampleDepartment';
 import Decimal from 'decimal.js';
 
-/** sample-department.md, figure by figure (as Decimal strings: 31.90 reads as 31.9). */
+/** docs/sample.md, figure by figure (as Decimal strings: 31.90 reads as 31.9). */
 const EXPECTED: Record<string, string> = Object.fromEntries(
   Object.entries(SAMPLE_FIGURES).map(([k, v]) => [k, /^[\d.]+$/.test(v) ? new Decimal(v).toString() : v]),
 );
@@ -35,7 +35,7 @@ describe('the sample workbook', () => {
     read = readInputs((await book.readNames(candidateNames())).values);
   });
 
-  it('holds every figure of sample-department.md, exactly', () => {
+  it('holds every figure of docs/sample.md, exactly', () => {
     for (const [input, value] of Object.entries(EXPECTED)) {
       expect({ input, status: read.readings[input].status, value: read.readings[input].value?.toString() }).toEqual({
         input,

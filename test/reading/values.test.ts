@@ -1,5 +1,5 @@
 /**
- * inputs.md "Rules for reading a value" (what a cell holds): every rule on its own workbook, built
+ * docs/inputs.md "Rules for reading a value" (what a cell holds): every rule on its own workbook, built
  * by code and read through the xlsx adapter; exact status, message and cell.
  */
 import type { CellValue } from '../../src/engine/types';

@@ -1,5 +1,5 @@
 /**
- * The sample department of ../shared/domain/sample-department.md (忻州市人民政府金融工作办公室, 2021),
+ * The sample department of docs/sample.md (忻州市人民政府金融工作办公室, 2021),
  * figure by figure, as typed in its workbook. Every test of the sample starts from this one table.
  */
 export const SAMPLE_FIGURES: Record<string, string> = {
@@ -33,5 +33,5 @@ export const SAMPLE_FIGURES: Record<string, string> = {
   重点工作办结数: '12',
 };
 
-/** Inputs the department's report does not give (sample-department.md): missing in the sample workbook. */
+/** Inputs the department's report does not give (docs/sample.md): missing in the sample workbook. */
 export const SAMPLE_UNKNOWN = ['上年结转结余总额', '上年三公经费预算数', '满意度', '重点项目支出', '项目支出总额'];

@@ -29,7 +29,7 @@ export function readings(found: Record<string, Partial<InputReading>>): Record<s
   return all;
 }
 
-/** The sample department's required inputs (sample-department.md): 编制数 17, 在职人员数 15 … */
+/** The sample department's required inputs (docs/sample.md): 编制数 17, 在职人员数 15 … */
 export const SAMPLE_READINGS = readings({
   单位名称: { value: '忻州市某局', cell: '基础数据!B1' },
   评价年度: { value: D(2021), cell: '基础数据!B2' },

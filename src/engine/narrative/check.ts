@@ -1,6 +1,6 @@
 /**
- * The last look before a report reaches a sheet (outputs.md "No placeholder, undefined, NaN or null
- * ever reaches the sheet"; framework.md §6): what a generated paragraph must never contain.
+ * The last look before a report reaches a sheet (docs/outputs.md "No placeholder, undefined, NaN or null
+ * ever reaches the sheet"; docs/narrative.md "Rounding and wording"): what a generated paragraph must never contain.
  */
 import type { ReportParagraph } from './outline';
 

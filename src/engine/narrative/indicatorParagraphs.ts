@@ -1,7 +1,7 @@
 /**
  * One paragraph per scheme item in 二（二）自评指标体系: the formula with its inputs and result
- * ("在职人员控制率=在职人员数÷编制数×100%=15÷17×100%=88.24%"), what the result means (framework.md
- * §7.2 R1–R15), and the score. A zero denominator is explained in words, never as 0% or 100%; a
+ * ("在职人员控制率=在职人员数÷编制数×100%=15÷17×100%=88.24%"), what the result means (docs/narrative.md
+ * "Problems and measures"), and the score. A zero denominator is explained in words, never as 0% or 100%; a
  * missing input is named.
  */
 import Decimal from 'decimal.js';

@@ -1,6 +1,6 @@
 /**
  * Builds the paragraphs of the report and numbers its headings itself, so that the numbering is
- * always continuous (framework.md §7.3 C8: 一…七, （一）…, 1.…, （1）…): no section can be skipped
+ * always continuous (docs/narrative.md "Consistency checks" C8: 一…七, （一）…, 1.…, （1）…): no section can be skipped
  * or numbered twice by hand.
  */
 import { chineseNumber } from './words';

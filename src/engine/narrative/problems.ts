@@ -1,7 +1,7 @@
 /**
  * 四、存在的问题和整改情况: every warning finding that carries a problem (findings.ts words it, the one
  * source of that wording) becomes a problem in （一） and its measure in （二）, numbered alike
- * (framework.md §7.2). A problem without its own measure gets the generic one. When no warning
+ * (docs/narrative.md "Problems and measures"). A problem without its own measure gets the generic one. When no warning
  * carries a problem, R19's usual non-numeric problems are used.
  */
 import type { Evaluation } from '../types';
@@ -19,7 +19,7 @@ export interface Problem {
 const NOT_A_PROBLEM = new Set<FindingCode>(['manual-scores-missing', 'missing-text', 'number-as-text']);
 
 /**
- * The order of the finding rules (findings.ts), which is framework.md §7.2's order, so that the report
+ * The order of the finding rules (findings.ts), which is docs/narrative.md "Problems and measures"'s order, so that the report
  * reads the same from run to run; a warning of any other code comes after them.
  */
 const ORDER: readonly FindingCode[] = FINDING_RULES.map((r) => r.code);

@@ -1,6 +1,6 @@
 /**
  * The clerk's own texts (ev.texts): inserted verbatim, one paragraph per line of the cell, and where
- * a text is missing a plain request saying what to write (inputs.md "Text for the narrative").
+ * a text is missing a plain request saying what to write (docs/inputs.md "Text for the narrative").
  */
 import type { Evaluation } from '../types';
 

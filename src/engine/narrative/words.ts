@@ -1,5 +1,5 @@
 /**
- * The small vocabulary of generated prose (framework.md §6): amounts without trailing zeros, a change
+ * The small vocabulary of generated prose (docs/narrative.md "Rounding and wording"): amounts without trailing zeros, a change
  * as a word (增加/减少/持平, never a minus sign), 个百分点 only for the difference of two rates, Chinese
  * ordinals for section numbers, and the date of the signature.
  */

@@ -1,5 +1,5 @@
 /**
- * The narrative 部门整体支出绩效自评报告, in the seven-part outline of framework.md §7.1. Every number
+ * The narrative 部门整体支出绩效自评报告, in the seven-part outline of docs/narrative.md "Outline". Every number
  * comes from the evaluation; the clerk's texts are inserted verbatim where they belong, and a missing
  * one becomes a plain request. The unit calls itself 本单位 throughout (one self-reference, C8).
  */
@@ -16,7 +16,7 @@ export interface ReportOptions {
   date: Date;
 }
 
-/** The prose qualifier of each grade (framework.md §4.1). */
+/** The prose qualifier of each grade (docs/indicators.md "Grades"). */
 const GRADE_WORDS: Record<string, string> = { 优: '好', 良: '较好', 中: '一般', 差: '较差' };
 
 /** Scheme items whose paragraph carries one of the clerk's effect texts (by 三级指标 or indicator). */

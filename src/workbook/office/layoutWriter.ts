@@ -8,7 +8,7 @@ import { boxAddress, columnsAddress, rowsAddress, type CellBox } from '../../eng
 import type { ApiFeatures } from './apiSets';
 import { rectangles } from './rectangles';
 
-/** A string Excel would take for a formula (d.ts Range.values; '@' per outputs.md). */
+/** A string Excel would take for a formula (d.ts Range.values; '@' per docs/outputs.md). */
 export const FORMULA_LIKE = /^[=+\-@]/;
 
 /**

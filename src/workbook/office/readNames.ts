@@ -1,7 +1,7 @@
 /**
  * readNames in one sync: every defined name of both scopes, and for each candidate the range it
  * refers to at workbook scope and at each sheet's scope (null objects where it does not exist).
- * Resolution then follows inputs.md: workbook scope wins, a sheet-scoped name is found too.
+ * Resolution then follows docs/inputs.md: workbook scope wins, a sheet-scoped name is found too.
  */
 import type { DefinedName, NamedValue, NameScope } from '../../engine/types';
 import type { NamesRead } from '../port';
@@ -173,7 +173,7 @@ function isOneMergedArea(facts: RangeFacts, box: CellBox): boolean {
   return mergedBox !== null && sameBox(mergedBox, box);
 }
 
-/** One found name → NamedValue (rules of inputs.md "Rules for reading a value"). */
+/** One found name → NamedValue (rules of docs/inputs.md "Rules for reading a value"). */
 export function resolveName(
   row: NameRow,
   scope: NameScope,
