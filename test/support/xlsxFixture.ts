@@ -7,11 +7,18 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { CellValue } from '../../src/engine/types';
-import { isFormulaCell, formulaOf, numberFormatOf, toCellValue } from '../../src/workbook/xlsx/cells';
+import {
+  isFormulaCell,
+  formulaOf,
+  numberFormatOf,
+  toCellValue,
+  isProtected,
+  mergesOf,
+  setProtected,
+} from './exceljsCells';
 import { generatePackage, patchDefinedNames, readWorkbookXml, renderName } from '../../src/workbook/xlsx/definedNames';
 import { isBuiltIn } from '../../src/workbook/xlsx/readNames';
 import { columnLetters } from '../../src/workbook/xlsx/reference';
-import { isProtected, mergesOf, setProtected } from '../../src/workbook/xlsx/sheetAccess';
 import type { FixtureCell, FixtureName, FixtureSheet, WorkbookFixture } from './fixture';
 
 const FIXED_DATE = new Date(Date.UTC(2022, 0, 1));

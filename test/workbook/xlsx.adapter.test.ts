@@ -138,6 +138,8 @@ describe('XlsxWorkbook writing', () => {
       '<definedName name="编制数" comment="核定编制">基础数据!$B$3</definedName>',
       '<definedName name="税率">0.06</definedName>',
       '<definedName name="本表合计" localSheetId="0">SUM(封面!$A$1:$A$3)</definedName>',
+      // The package keeps its external links now, so a name into one stays as the clerk wrote it.
+      '<definedName name="外部数据">[1]Sheet1!$A$1</definedName>',
       '<definedName name="_jixiao_指标计算" hidden="1">指标计算!$A$1</definedName>',
       '<definedName name="指标_在职人员控制率">指标计算!$C$2</definedName>',
       '<definedName name="_jixiao_行" hidden="1">指标计算!$A$3</definedName>',

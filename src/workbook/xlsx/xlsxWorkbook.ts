@@ -1,15 +1,13 @@
 /**
  * The xlsx adapter: a WorkbookPort over an .xlsx file in memory (Node and browser; bytes in, bytes
- * out, no file system). ExcelJS reads and writes the cells; workbook.xml's defined names are read and
- * written back by us so that nothing of the clerk's names is lost.
+ * out, no file system). Reading streams only the parts and cells it needs (workbookPackage, readNames);
+ * writing adds and replaces our own parts in the clerk's package and keeps every other part's bytes
+ * (packageWriter). No whole-workbook model is ever built.
  *
  * The workbook is always its bytes: write() builds a complete new file from the current one and only
  * when every step succeeded does it become the workbook. A failed write leaves it untouched.
  */
-import type ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { sheetNameProblem } from '../../sheets/excelLimits';
-import type { SheetLayout } from '../../sheets/layout';
 import { planNames } from '../planNames';
 import { markName } from '../../sheets/names';
 import { reportParagraphs } from '../../sheets/reportSheet';
@@ -22,11 +20,11 @@ import {
   type WorkbookState,
   type WritePlan,
 } from '../port';
-import { applyLayout, overlappingMerges } from './applyLayout';
-import { generatePackage, patchDefinedNames, renderName, renderOriginal, type WorkbookXml } from './definedNames';
-import { isBuiltIn, listNames, pickDefinition, resolveNames } from './readNames';
-import { absoluteReference, parseCellAddress, parseReference, quoteSheet, splitSheetCell } from './reference';
-import { findSheet, mergeContaining } from './sheetAccess';
+import { generatePackage, type WorkbookXml } from './definedNames';
+import { emptyPackage, writePackage, type NameToWrite } from './packageWriter';
+import { listNames, pickDefinition, resolveNames } from './readNames';
+import { absoluteReference, parseCellAddress, parseReference, splitSheetCell } from './reference';
+import { overlappingMerges } from './sheetXml';
 import { WorkbookPackage } from './workbookPackage';
 import { sheetWindow } from './readWindows';
 import type { SheetSnapshot, WindowSize } from '../../engine/locator/snapshot';
@@ -39,23 +37,8 @@ export interface CreateOptions {
   created?: Date;
 }
 
-interface OurName {
-  name: string;
-  sheet: string;
-  row: number;
-  col: number;
-  hidden: boolean;
-}
-
 function toBytes(data: XlsxInput): Uint8Array {
   return data instanceof Uint8Array ? data : new Uint8Array(data);
-}
-
-async function loadBook(data: Uint8Array): Promise<ExcelJS.Workbook> {
-  const { default: ExcelJS } = await import('exceljs');
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(data as unknown as ArrayBuffer);
-  return book;
 }
 
 function checkSheetName(name: string): void {
@@ -101,18 +84,6 @@ export class XlsxWorkbook implements WorkbookPort {
   /** A workbook with no sheet yet (for `jixiao template`): the first write gives it its sheets. */
   static async create(options: CreateOptions = {}): Promise<XlsxWorkbook> {
     return new XlsxWorkbook(null, null, options);
-  }
-
-  private static async emptyBook(options: CreateOptions): Promise<ExcelJS.Workbook> {
-    const { default: ExcelJS } = await import('exceljs');
-    const book = new ExcelJS.Workbook();
-    book.creator = options.creator ?? '绩效自评助手';
-    book.lastModifiedBy = book.creator;
-    if (options.created) {
-      book.created = options.created;
-      book.modified = options.created;
-    }
-    return book;
   }
 
   /** No cell holds a value (formats alone do not count): such a sheet can be reused without loss. */
@@ -171,51 +142,44 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async write(plan: WritePlan): Promise<void> {
     await this.validate(plan);
-    const book = this.data ? await loadBook(this.data) : await XlsxWorkbook.emptyBook(this.createOptions);
-    const renamed = new Map<string, string>();
-    const written = new Set<string>();
-    for (const { layout, replaces } of plan.sheets) {
-      let ws: ExcelJS.Worksheet;
-      if (replaces) {
-        // Recreate at the same position: no stale cell, merge, style or validation can survive.
-        const old = findSheet(book, replaces)!;
-        const orderNo = (old as unknown as { orderNo: number }).orderNo;
-        book.removeWorksheet(old.id);
-        ws = book.addWorksheet(layout.name);
-        (ws as unknown as { orderNo: number }).orderNo = orderNo;
-        renamed.set(old.name.toLowerCase(), layout.name);
-      } else {
-        ws = book.addWorksheet(layout.name);
-      }
-      applyLayout(ws, layout);
-      written.add(layout.name.toLowerCase());
+    // A fresh copy of the package: a failure anywhere leaves the workbook as it was.
+    const pkg = this.data
+      ? await WorkbookPackage.load(this.data)
+      : await WorkbookPackage.load(
+          emptyPackage({
+            creator: this.createOptions.creator ?? '绩效自评助手',
+            created: this.createOptions.created ?? new Date(),
+          }),
+        );
+    const names: NameToWrite[] = [];
+    for (const n of planNames(plan)) {
+      const cell = parseCellAddress(n.cell)!;
+      const sheet = plan.sheets.find((s) => s.layout.name.toLowerCase() === n.sheet.toLowerCase())?.layout.name;
+      const name = sheet ?? pkg.info.sheets[pkg.sheetIndex(n.sheet)]?.name ?? n.sheet;
+      names.push({ name: n.name, sheet: name, text: absoluteReference(name, cell.row, cell.col), hidden: !!n.hidden });
     }
-    for (const out of plan.namedOutputs) {
-      const target = splitSheetCell(out.cell)!;
-      const ws = findSheet(book, target.sheet)!;
-      const merge = mergeContaining(ws, target.row, target.col);
-      const cell = merge ? ws.getCell(merge.top, merge.left) : ws.getCell(target.row, target.col);
-      if (out.numberFormat) cell.numFmt = out.numberFormat;
-      cell.value = out.value;
-    }
-    if (plan.activate) activateSheet(book, plan.activate);
-    // ExcelJS would write its own idea of the names; we write them all ourselves below.
-    (book as unknown as { definedNames: { model: unknown[] } }).definedNames.model = [];
-    for (const ws of book.worksheets) {
-      ws.pageSetup.printArea = undefined;
-      ws.pageSetup.printTitlesRow = undefined;
-      ws.pageSetup.printTitlesColumn = undefined;
-    }
-    book.calcProperties = { ...book.calcProperties, fullCalcOnLoad: true };
-    const ours = this.ourNames(plan);
-    const printTitles = plan.sheets.filter((s) => s.layout.print?.repeatRows).map((s) => s.layout);
-    const raw = await book.xlsx.writeBuffer();
-    const zip = await JSZip.loadAsync(raw as ArrayBuffer);
-    await patchDefinedNames(zip, (out) => this.finalNames(out, ours, renamed, written, printTitles));
+    const outputs = plan.namedOutputs.map((o) => {
+      const t = splitSheetCell(o.cell)!;
+      return {
+        sheetIndex: pkg.sheetIndex(t.sheet),
+        row: t.row,
+        col: t.col,
+        value: o.value,
+        numberFormat: o.numberFormat,
+      };
+    });
+    const zip = await writePackage(pkg, {
+      sheets: plan.sheets.map(({ layout, replaces }) => ({
+        layout,
+        replaces: replaces === undefined ? undefined : pkg.sheetIndex(replaces),
+      })),
+      names,
+      outputs,
+      activate: plan.activate,
+    });
     const bytes = await generatePackage(zip);
-    const reopened = await XlsxWorkbook.open(bytes);
-    this.data = reopened.data;
-    this.pkg = reopened.pkg;
+    this.pkg = await WorkbookPackage.load(bytes);
+    this.data = bytes;
   }
 
   /** The file as it is now: the original bytes until a write succeeded. */
@@ -283,100 +247,6 @@ export class XlsxWorkbook implements WorkbookPort {
       }
     }
   }
-
-  /** Our names (planNames) by lower-case name, with 1-based cell coordinates. */
-  private ourNames(plan: WritePlan): Map<string, OurName> {
-    const ours = new Map<string, OurName>();
-    for (const n of planNames(plan)) {
-      const cell = parseCellAddress(n.cell)!;
-      ours.set(n.name.toLowerCase(), {
-        name: n.name,
-        sheet: n.sheet,
-        row: cell.row,
-        col: cell.col,
-        hidden: !!n.hidden,
-      });
-    }
-    return ours;
-  }
-
-  /**
-   * The <definedName> elements of the new file: every original name as it was (sheet scope moved
-   * to the sheet's new index), ours in place of a workbook name they re-point, then the rest of
-   * ours, then print titles of the sheets we wrote.
-   */
-  private finalNames(
-    out: WorkbookXml,
-    ours: Map<string, OurName>,
-    renamed: Map<string, string>,
-    written: Set<string>,
-    printTitles: SheetLayout[],
-  ): string[] {
-    const index = (sheet: string) => out.sheets.findIndex((s) => s.name.toLowerCase() === sheet.toLowerCase());
-    const render = (n: OurName) =>
-      renderName({
-        name: n.name,
-        hidden: n.hidden,
-        text: absoluteReference(findSheetName(out, n.sheet), n.row, n.col),
-      });
-    const elements: string[] = [];
-    const used = new Set<string>();
-    for (const n of this.info.names) {
-      const lower = n.name.toLowerCase();
-      if (n.sheet === undefined) {
-        const mine = ours.get(lower);
-        if (mine) {
-          if (!used.has(lower)) elements.push(render(mine));
-          used.add(lower);
-          continue;
-        }
-        if (referencesExternalWorkbook(n.text)) continue;
-        elements.push(renderOriginal(n, undefined));
-        continue;
-      }
-      const sheet = renamed.get(n.sheet.toLowerCase()) ?? n.sheet;
-      const at = index(sheet);
-      if (at < 0) continue;
-      if (isBuiltIn(n.name) && written.has(sheet.toLowerCase())) continue;
-      if (referencesExternalWorkbook(n.text)) continue;
-      elements.push(renderOriginal(n, at));
-    }
-    for (const [lower, n] of ours) if (!used.has(lower)) elements.push(render(n));
-    for (const layout of printTitles) {
-      const [from, to] = layout.print!.repeatRows!;
-      elements.push(
-        renderName({
-          name: '_xlnm.Print_Titles',
-          localSheetId: index(layout.name),
-          text: `${quoteSheet(layout.name)}!$${from + 1}:$${to + 1}`,
-        }),
-      );
-    }
-    return elements;
-  }
-}
-
-type SheetView = Partial<ExcelJS.WorksheetView> & { tabSelected?: boolean };
-
-/**
- * Open the file on this sheet. Only one tab may stay selected: two selected tabs are a group in
- * Excel, and the clerk's next entry would land on both sheets.
- */
-function activateSheet(book: ExcelJS.Workbook, name: string): void {
-  const sheets = book.worksheets;
-  const index = sheets.findIndex((ws) => ws.name.toLowerCase() === name.toLowerCase());
-  if (index < 0 || sheets[index].state !== 'visible') return;
-  for (const ws of sheets) {
-    const views = (ws.views ?? []) as SheetView[];
-    ws.views = (views.length ? views : [{}]).map((v, i) => ({
-      ...v,
-      tabSelected: ws === sheets[index] && i === 0,
-    })) as ExcelJS.WorksheetView[];
-  }
-  const [first, ...rest] = book.views?.length
-    ? book.views
-    : [{ x: 0, y: 0, width: 24000, height: 12000, visibility: 'visible' } as ExcelJS.WorkbookView];
-  book.views = [{ ...first, activeTab: index, firstSheet: Math.min(first.firstSheet ?? 0, index) }, ...rest];
 }
 
 /** Whether a workbook name of ours (`_jixiao_…`) points at this sheet: the only sheets we may replace. */
@@ -386,16 +256,4 @@ function isOwned(info: WorkbookXml, sheet: string): boolean {
     const ref = parseReference(n.text);
     return ref.kind === 'range' && ref.areas[0].sheet?.toLowerCase() === sheet.toLowerCase();
   });
-}
-
-function findSheetName(info: WorkbookXml, sheet: string): string {
-  return info.sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase())?.name ?? sheet;
-}
-
-/**
- * ExcelJS does not keep external links, so a name into another workbook (`[1]Sheet1!A1`) would point
- * at a missing part and make Excel repair the file; such names are left out.
- */
-function referencesExternalWorkbook(text: string): boolean {
-  return /\[\d+\]/.test(text.replace(/"([^"]|"")*"/g, '""'));
 }

@@ -1,9 +1,10 @@
 /**
- * ExcelJS cells ↔ host-neutral values. Reading: formula cells give their cached result, rich text
- * its plain text, dates their serial number, an empty string counts as empty.
+ * Reading ExcelJS cells in tests (the fixture dump): formula cells give their cached result, rich text
+ * its plain text, dates their serial number, an empty string counts as empty. The adapter itself no
+ * longer uses ExcelJS; tests use it as an independent reader of what we wrote.
  */
 import type ExcelJS from 'exceljs';
-import type { CellValue } from '../../engine/types';
+import type { CellValue } from '../../src/engine/types';
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 const DAY = 86400000;
@@ -52,7 +53,24 @@ export function numberFormatOf(cell: ExcelJS.Cell): string | undefined {
   return f && f !== 'General' ? f : undefined;
 }
 
-/** `#RRGGBB` → ExcelJS ARGB. */
-export function argb(color: string): string {
-  return `FF${color.replace(/^#/, '').toUpperCase()}`;
+export interface Rect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** Merged areas of a sheet, 1-based. ExcelJS keeps them in a private map keyed by the master cell. */
+export function mergesOf(ws: ExcelJS.Worksheet): Rect[] {
+  const merges = (ws as unknown as { _merges: Record<string, Rect> })._merges ?? {};
+  return Object.values(merges).map((m) => ({ top: m.top, left: m.left, bottom: m.bottom, right: m.right }));
+}
+
+/** ExcelJS keeps a sheet's protection in an untyped field. */
+export function isProtected(ws: ExcelJS.Worksheet): boolean {
+  return !!(ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection?.sheet;
+}
+
+export function setProtected(ws: ExcelJS.Worksheet): void {
+  (ws as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection = { sheet: true };
 }

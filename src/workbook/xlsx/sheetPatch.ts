@@ -1,0 +1,255 @@
+/**
+ * Edits to a clerk's sheet part that keep every other byte: a value written into a named cell, and
+ * the `tabSelected` flag taken off when our sheet becomes the selected tab. saxes reports where each
+ * element starts and ends; the text is spliced there (a parse and re-serialise would rewrite the
+ * whole part).
+ */
+import type JSZip from 'jszip';
+import { columnLetters, parseCellAddress } from './reference';
+import { parseRect, type Rect } from './sheetReader';
+import { local, newParser, StopReading, type Tag } from './xml';
+
+interface Span {
+  start: number;
+  /** End of the opening tag (after `>`). */
+  openEnd: number;
+  /** After the closing tag. */
+  end: number;
+  selfClosing: boolean;
+  qname: string;
+}
+
+interface RowSpan extends Span {
+  row: number;
+  cells: (Span & { col: number; style: number })[];
+}
+
+interface SheetMap {
+  sheetData?: Span;
+  rows: RowSpan[];
+  merges: Rect[];
+}
+
+function mapSheet(xml: string): SheetMap {
+  const map: SheetMap = { rows: [], merges: [] };
+  const stack: (Span & { kind: string })[] = [];
+  let row = 0;
+  let col = 0;
+  let tagStart = 0;
+  const parser = newParser({
+    open(tag: Tag, p) {
+      const name = local(tag.name);
+      const span = { start: tagStart, openEnd: p.position, end: -1, selfClosing: tag.isSelfClosing, qname: tag.name };
+      if (name === 'sheetData') {
+        map.sheetData = span;
+        stack.push({ ...span, kind: name });
+      } else if (name === 'row') {
+        const r = (tag.attributes as Record<string, string>).r;
+        row = r ? Number(r) : row + 1;
+        col = 0;
+        map.rows.push({ ...span, row, cells: [] });
+        stack.push({ ...span, kind: name });
+      } else if (name === 'c' && map.rows.length) {
+        const a = tag.attributes as Record<string, string>;
+        const at = a.r ? parseCellAddress(a.r) : null;
+        col = at ? at.col : col + 1;
+        map.rows[map.rows.length - 1].cells.push({ ...span, col, style: Number(a.s ?? 0) });
+        stack.push({ ...span, kind: name });
+      } else if (name === 'mergeCell') {
+        const rect = parseRect((tag.attributes as Record<string, string>).ref ?? '');
+        if (rect) map.merges.push(rect);
+      }
+    },
+    close(tag: Tag, p) {
+      const name = local(tag.name);
+      if (name !== 'sheetData' && name !== 'row' && name !== 'c') return;
+      const top = stack.pop();
+      if (!top) return;
+      const end = p.position;
+      if (name === 'sheetData') map.sheetData!.end = end;
+      else if (name === 'row') map.rows[map.rows.length - 1].end = end;
+      else {
+        const cells = map.rows[map.rows.length - 1].cells;
+        cells[cells.length - 1].end = end;
+      }
+    },
+  });
+  parser.on('opentagstart', () => {
+    tagStart = xml.lastIndexOf('<', parser.position - 1);
+  });
+  parser.write(xml).close();
+  return map;
+}
+
+export interface CellWrite {
+  row: number;
+  col: number;
+  /** The cell's XML, given the style index the cell has now (0 when new) and where it lands. */
+  render(currentStyle: number, prefix: string, ref: string): string;
+}
+
+function refOf(c: { row: number; col: number }): string {
+  return `${columnLetters(c.col)}${c.row}`;
+}
+
+function prefixOf(qname: string): string {
+  const i = qname.indexOf(':');
+  return i < 0 ? '' : qname.slice(0, i + 1);
+}
+
+/** Write cells into a sheet part; a cell covered by a merge is written to the merge's top-left cell. */
+export function writeCells(xml: string, writes: CellWrite[]): string {
+  const map = mapSheet(xml);
+  if (!map.sheetData) throw new Error('sheet part has no <sheetData>');
+  const prefix = prefixOf(map.sheetData.qname);
+  const edits: { at: number; remove: number; text: string }[] = [];
+  const byCell = new Map<string, CellWrite>();
+  for (const w of writes) {
+    const m = map.merges.find((r) => w.row >= r.top && w.row <= r.bottom && w.col >= r.left && w.col <= r.right);
+    const row = m ? m.top : w.row;
+    const col = m ? m.left : w.col;
+    byCell.set(`${row}:${col}`, { ...w, row, col });
+  }
+  const rowsWanted = new Map<number, CellWrite[]>();
+  for (const w of byCell.values()) rowsWanted.set(w.row, [...(rowsWanted.get(w.row) ?? []), w]);
+  for (const [r, cells] of rowsWanted) {
+    cells.sort((a, b) => a.col - b.col);
+    const row = map.rows.find((x) => x.row === r);
+    if (!row) {
+      const text = `<${prefix}row r="${r}">${cells.map((c) => c.render(0, prefix, refOf(c))).join('')}</${prefix}row>`;
+      const next = map.rows.find((x) => x.row > r);
+      if (next) edits.push({ at: next.start, remove: 0, text });
+      else if (map.sheetData.selfClosing)
+        edits.push({
+          at: map.sheetData.start,
+          remove: map.sheetData.end - map.sheetData.start,
+          text: `<${map.sheetData.qname}>${text}</${map.sheetData.qname}>`,
+        });
+      else edits.push({ at: map.sheetData.end - `</${map.sheetData.qname}>`.length, remove: 0, text });
+      continue;
+    }
+    for (const c of cells) {
+      const existing = row.cells.find((x) => x.col === c.col);
+      if (existing) {
+        edits.push({
+          at: existing.start,
+          remove: existing.end - existing.start,
+          text: c.render(existing.style, prefix, refOf(c)),
+        });
+        continue;
+      }
+      const text = c.render(0, prefix, refOf(c));
+      const next = row.cells.find((x) => x.col > c.col);
+      if (next) edits.push({ at: next.start, remove: 0, text });
+      else if (row.selfClosing) edits.push({ at: row.end - 2, remove: 2, text: `>${text}</${row.qname}>` });
+      else edits.push({ at: row.end - `</${row.qname}>`.length, remove: 0, text });
+    }
+  }
+  edits.sort((a, b) => b.at - a.at);
+  let out = xml;
+  for (const e of edits) out = out.slice(0, e.at) + e.text + out.slice(e.at + e.remove);
+  return out;
+}
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+/**
+ * Remove `tabSelected` from the sheet views of a clerk's sheet part, in place: only the part's head
+ * (before <sheetData>) is decoded, and the bytes before the attribute are moved over it, so a sheet of
+ * any size is never copied. Returns undefined when the sheet is not selected.
+ */
+export async function unselectSheet(zip: JSZip, part: string): Promise<Uint8Array | undefined> {
+  const file = zip.file(part)!;
+  const head = await readHead(file);
+  const found = selectedAttribute(head.text);
+  if (!found) return undefined;
+  const bytes = await readAll(file);
+  const from = encoder.encode(head.text.slice(0, found.start)).length;
+  const length = encoder.encode(head.text.slice(found.start, found.end)).length;
+  bytes.copyWithin(length, 0, from);
+  return bytes.subarray(length);
+}
+
+/** The `tabSelected="1"` attribute (with its leading space) of the first selected sheetView. */
+function selectedAttribute(head: string): { start: number; end: number } | undefined {
+  let found: { start: number; end: number } | undefined;
+  let tagStart = 0;
+  const parser = newParser({
+    open(tag: Tag, p) {
+      if (local(tag.name) === 'sheetData') throw new StopReading();
+      if (local(tag.name) !== 'sheetView') return;
+      const v = (tag.attributes as Record<string, string>).tabSelected;
+      if (v !== '1' && v !== 'true') return;
+      const text = head.slice(tagStart, p.position);
+      // The one attribute inside this one tag; every other byte of the part stays as it is.
+      const m = /\s+tabSelected\s*=\s*("[^"]*"|'[^']*')/.exec(text);
+      if (m) found = { start: tagStart + m.index, end: tagStart + m.index + m[0].length };
+      throw new StopReading();
+    },
+  });
+  parser.on('opentagstart', () => {
+    tagStart = head.lastIndexOf('<', parser.position - 1);
+  });
+  try {
+    parser.write(head);
+  } catch (err) {
+    if (!(err instanceof StopReading)) throw err;
+  }
+  return found;
+}
+
+type ZipFile = JSZip.JSZipObject & {
+  internalStream(t: 'uint8array'): {
+    on(e: string, cb: (x: never) => void): unknown;
+    pause(): void;
+    resume(): void;
+  };
+  _data?: { uncompressedSize?: number };
+};
+
+/** The part's text up to and including the <sheetData tag (all of it when there is none). */
+function readHead(file: JSZip.JSZipObject): Promise<{ text: string }> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    let done = false;
+    const td = new TextDecoder();
+    const s = (file as ZipFile).internalStream('uint8array');
+    const finish = () => {
+      if (done) return;
+      done = true;
+      s.pause();
+      resolve({ text });
+    };
+    s.on('data', ((chunk: Uint8Array) => {
+      if (done) return;
+      text += td.decode(chunk, { stream: true });
+      if (text.includes('sheetData')) finish();
+    }) as (x: never) => void);
+    s.on('error', ((e: Error) => reject(e)) as (x: never) => void);
+    s.on('end', finish as (x: never) => void);
+    s.resume();
+  });
+}
+
+/** All bytes of a part in one preallocated buffer (JSZip's accumulate would hold them twice). */
+function readAll(file: JSZip.JSZipObject): Promise<Uint8Array> {
+  const size = (file as ZipFile)._data?.uncompressedSize;
+  if (size === undefined) return file.async('uint8array');
+  return new Promise((resolve, reject) => {
+    const out = new Uint8Array(size);
+    let at = 0;
+    const s = (file as ZipFile).internalStream('uint8array');
+    s.on('data', ((chunk: Uint8Array) => {
+      out.set(chunk, at);
+      at += chunk.length;
+    }) as (x: never) => void);
+    s.on('error', ((e: Error) => reject(e)) as (x: never) => void);
+    s.on('end', (() => resolve(out.subarray(0, at))) as (x: never) => void);
+    s.resume();
+  });
+}
+
+export function decodeUtf8(bytes: Uint8Array): string {
+  return decoder.decode(bytes);
+}
