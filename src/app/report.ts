@@ -7,6 +7,8 @@
 import { writeReport } from '../engine/narrative';
 import { fromParagraphs, fromSheet, type ReportDocument } from '../document/reportDocument';
 import { scoreTable } from '../document/scoreTable';
+import { renderDocx } from '../document/renderDocx';
+import { renderHtml, renderText } from '../document/renderHtml';
 import { inspect, type Inspection, type JobOptions } from './job';
 import type { ReportRead, WorkbookPort } from '../workbook/port';
 
@@ -39,4 +41,44 @@ export async function buildReport(port: WorkbookPort, options: JobOptions = {}):
   if (inspection.evaluation.blocked) return { inspection };
   const sheet = await port.readReport();
   return { inspection, report: reportOf(inspection, sheet, options.date ?? new Date()) };
+}
+
+/** What the pane's 导出 Word 报告 and 复制报告 receive. */
+export type ReportExport =
+  | {
+      ok: true;
+      from: ReportSource['from'];
+      /** 忻州市…2021年度部门整体支出绩效自评报告.docx */
+      fileName: string;
+      docx?: Uint8Array;
+      html?: string;
+      text?: string;
+      total: string;
+      grade: string;
+    }
+  | { ok: false; inspection: Inspection };
+
+/** The .docx file name: the report's title, without characters a file name may not hold. */
+export function reportFileName(document: ReportDocument): string {
+  return `${document.title.replace(/[\\/:*?"<>|\r\n]+/g, '_')}.docx`;
+}
+
+/** The report of the workbook now, as a .docx or as clipboard HTML and text. */
+export async function exportReport(
+  port: WorkbookPort,
+  format: 'docx' | 'html',
+  options: JobOptions = {},
+): Promise<ReportExport> {
+  const { inspection, report } = await buildReport(port, options);
+  if (!report) return { ok: false, inspection };
+  const doc = report.document;
+  const common = {
+    ok: true as const,
+    from: report.from,
+    fileName: reportFileName(doc),
+    total: doc.attachment.total,
+    grade: doc.attachment.grade,
+  };
+  if (format === 'docx') return { ...common, docx: await renderDocx(doc) };
+  return { ...common, html: renderHtml(doc), text: renderText(doc) };
 }

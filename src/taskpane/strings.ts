@@ -115,6 +115,20 @@ const zhCN = {
   templateFileName: '绩效自评-输入模板.xlsx',
   downloadFailed: (message: string) => `无法生成下载文件：${message}`,
 
+  reportTitle: 'Word 报告',
+  reportHint: '按公文格式（GB/T 9704）生成自评报告，正文取自“自评报告”表（含您的修改），附部门整体支出绩效自评表。',
+  exportWord: '导出 Word 报告',
+  copyReport: '复制报告',
+  reportWorking: '正在生成报告…',
+  reportSaved: (fileName: string) => `已生成“${fileName}”，请在下载中查看。`,
+  reportCopied: '报告已复制：在 Word 或 WPS 文字中新建文档并粘贴，字体、字号和缩进随之保留。',
+  reportSource: (sheet: string | null) =>
+    sheet ? `正文取自工作表“${sheet}”，包括您的修改。` : '工作簿中还没有“自评报告”表，正文按当前数据生成。',
+  reportBlocked: '工作簿中有阻止计算的问题（见上方列表），未生成报告。请修改后再试。',
+  reportSaveFailed: (message: string) =>
+    `无法下载（${message}）：此环境可能不允许下载文件。请改用“复制报告”，再粘贴到 Word 或 WPS 文字中。`,
+  reportCopyFailed: (message: string) => `无法写入剪贴板（${message}）。请改用“导出 Word 报告”。`,
+
   outcomeTitle: '计算指标',
   outcomeWritten: (total: string, grade: string) => `自评得分 ${total}，评价等级：${grade}`,
   outcomeBlocked: '以下问题阻止了写入，工作簿未作任何改动：',
@@ -230,6 +244,24 @@ const enUS: Strings = {
   resultFileName: (base) => `${base}-自评结果.xlsx`,
   templateFileName: '绩效自评-输入模板.xlsx',
   downloadFailed: (message) => `Cannot build the download: ${message}`,
+
+  reportTitle: 'Word report',
+  reportHint:
+    'The self-evaluation report in the official format (GB/T 9704): the text of the 自评报告 sheet (your edits included), with the scoring table attached.',
+  exportWord: 'Export Word report',
+  copyReport: 'Copy report',
+  reportWorking: 'Building the report…',
+  reportSaved: (fileName: string) => `"${fileName}" was created; see your downloads.`,
+  reportCopied:
+    'The report was copied: paste it into a new Word or WPS Writer document; fonts, sizes and indents are kept.',
+  reportSource: (sheet: string | null) =>
+    sheet
+      ? ` The text is taken from the sheet "${sheet}", including your edits.`
+      : ' The workbook has no 自评报告 sheet yet; the text was generated from the current data.',
+  reportBlocked: 'Problems in the workbook (listed above) stop the report. Fix them and try again.',
+  reportSaveFailed: (message: string) =>
+    `Could not download (${message}): this environment may not allow downloads. Use "Copy report" and paste into Word or WPS Writer.`,
+  reportCopyFailed: (message: string) => `Could not write to the clipboard (${message}). Use "Export Word report".`,
 
   outcomeTitle: 'Compute indicators',
   outcomeWritten: (total, grade) => `Score ${total}, grade ${grade}`,

@@ -5,21 +5,8 @@
  */
 import { JOB_API, presetNames } from './jobServices';
 import type { BrowserServices, OpenedWorkbook } from './services';
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-export function downloadBytes(fileName: string, data: Uint8Array | ArrayBuffer): void {
-  const url = URL.createObjectURL(new Blob([data as BlobPart], { type: XLSX_TYPE }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // Revoking at once cancels the download in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+import { downloadBytes } from './download';
+import { makeReportServices } from './reportServices';
 
 export function makeBrowserServices(): BrowserServices {
   return {
@@ -35,5 +22,6 @@ export function makeBrowserServices(): BrowserServices {
       return makeTemplate();
     },
     saveFile: downloadBytes,
+    report: makeReportServices(),
   };
 }

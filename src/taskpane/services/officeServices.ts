@@ -6,6 +6,7 @@ import { OfficeWorkbook } from '../../workbook/office';
 import { splitCellAddress } from '../cellAddress';
 import { JOB_API, presetNames } from './jobServices';
 import type { OfficeServices } from './services';
+import { makeReportServices } from './reportServices';
 
 export async function selectCellInExcel(address: string): Promise<void> {
   const target = splitCellAddress(address);
@@ -25,5 +26,6 @@ export function makeOfficeServices(): OfficeServices {
     job: JOB_API,
     presets: presetNames(),
     selectCell: selectCellInExcel,
+    report: makeReportServices(),
   };
 }

@@ -4,6 +4,7 @@
  */
 import { createContext, useContext } from 'react';
 import type { Inspection, JobOptions, JobResult } from '../../app/job';
+import type { ReportExport } from '../../app/report';
 import type { WorkbookPort } from '../../workbook/port';
 
 export interface JobApi {
@@ -16,8 +17,19 @@ export interface OpenedWorkbook extends WorkbookPort {
   toBuffer(): Promise<Uint8Array | ArrayBuffer>;
 }
 
+/** 导出 Word 报告 and 复制报告: the report built on demand, its Word code loaded only then. */
+export interface ReportServices {
+  build(port: WorkbookPort, format: 'docx' | 'html'): Promise<ReportExport>;
+  /** A download of the .docx (the browser page; inside Excel where the host allows it). */
+  save(fileName: string, data: Uint8Array): void;
+  /** Formatted HTML with a plain-text alternative on the clipboard. */
+  copy(html: string, text: string): Promise<void>;
+}
+
 interface CommonServices {
   job: JobApi;
+  /** Absent in hosts that cannot export the report. */
+  report?: ReportServices;
   /** Names of the preset scoring schemes shipped with the engine (通用, 湖南 …). */
   presets: readonly string[];
 }

@@ -19,6 +19,7 @@ import { JobProgress } from '../JobProgress/JobProgress';
 import { MappingEditor } from '../MappingEditor/MappingEditor';
 import { OpenWorkbook } from '../OpenWorkbook/OpenWorkbook';
 import { ReportProblemContext } from '../../reportProblem';
+import { ReportExport } from '../ReportExport/ReportExport';
 import { ResultPanel } from '../ResultPanel/ResultPanel';
 import { SchemePicker } from '../SchemePicker/SchemePicker';
 import { HostServicesContext, type HostServices } from '../../services/services';
@@ -105,6 +106,7 @@ function Pane({ services }: { services: HostServices }): React.ReactElement {
             {job.error && <ErrorBar error={job.error} />}
             {evaluation && <BlockingErrors evaluation={evaluation} />}
             {job.result?.written && <ResultPanel result={job.result} />}
+            {services.report && <ReportExport port={workbook.port} report={services.report} disabled={busy} />}
             {job.inspection && (
               <MappingEditor
                 inspection={job.inspection}
