@@ -11,6 +11,7 @@ import { getPreset, listPresets, parseSchemeJson, toEvaluationJson } from '../en
 import type { Evaluation, Scheme } from '../engine/types';
 import { XlsxWorkbook } from '../workbook/xlsx';
 import { checkOutput, OutputError, writeOutput, type OutputOptions } from './output';
+import { readArgs, UsageError, type Args } from './args';
 import { renderSummary, renderBlocking } from './summary';
 
 /** The repository root, found from this file whether it runs compiled (dist-cli/) or under ts-jest. */
@@ -31,38 +32,6 @@ const USAGE = `用法 (usage):
   已存在的输出文件不会被覆盖，除非加 --force。
 
 预设评分方案 (presets): ${listPresets().join('、')}`;
-
-/** A usage or file problem: exit 1 with this Chinese message. */
-class UsageError extends Error {}
-
-interface Args {
-  command?: string;
-  file?: string;
-  out?: string;
-  json: boolean;
-  force: boolean;
-  scheme?: string;
-}
-
-function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, force: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--json') args.json = true;
-    else if (a === '--force') args.force = true;
-    else if (a === '-o' || a === '--out' || a === '--scheme') {
-      const v = argv[++i];
-      if (v === undefined) throw new UsageError(`参数 ${a} 后缺少值。`);
-      if (a === '--scheme') args.scheme = v;
-      else args.out = v;
-    } else if (a === '-h' || a === '--help') args.command = 'help';
-    else if (a.startsWith('-')) throw new UsageError(`未知参数 ${a}。`);
-    else if (!args.command) args.command = a;
-    else if (!args.file) args.file = a;
-    else throw new UsageError(`多余的参数 ${a}。`);
-  }
-  return args;
-}
 
 function loadScheme(spec: string | undefined): Scheme | string | undefined {
   if (spec === undefined) return undefined;
@@ -177,47 +146,51 @@ async function reportCommand(args: Args, io: Io): Promise<number> {
   return 0;
 }
 
+async function templateCommand(args: Args, io: Io): Promise<number> {
+  if (!args.out) throw new UsageError('请用 -o 指定输出文件，例如：jixiao template -o 基础数据.xlsx');
+  checkOutput(args.out, { force: args.force });
+  const written = writeOutput(args.out, await makeTemplate(), { force: args.force });
+  io.out(`已生成空白输入工作簿 ${written}：在“基础数据”表中填写各项数据后运行 jixiao fill。`);
+  return 0;
+}
+
+async function demoCommand(args: Args, io: Io): Promise<number> {
+  // The default demo output lives in our own out/ folder and is regenerated on every run.
+  const own = args.out === undefined;
+  const out = args.out ?? join('out', '忻州市金融办-2021-自评结果.xlsx');
+  io.out(`示例工作簿：${SAMPLE_WORKBOOK}`);
+  return await fillCommand(
+    SAMPLE_WORKBOOK,
+    out,
+    args.scheme,
+    io,
+    { date: new Date(2022, 6, 8) },
+    { force: args.force || own, createParent: own },
+  );
+}
+
+/** Every command (a new command is one line here, and one in the usage text). */
+const COMMANDS: Record<string, (args: Args, io: Io) => Promise<number>> = {
+  evaluate: evaluateCommand,
+  fill: (args, io) => fillCommand(args.file, args.out, args.scheme, io, {}, { force: args.force }),
+  report: reportCommand,
+  template: templateCommand,
+  demo: demoCommand,
+};
+
 export async function main(
   argv: string[],
   io: Io = { out: (t) => console.log(t), err: (t) => console.error(t) },
 ): Promise<number> {
   try {
-    const args = parseArgs(argv);
-    switch (args.command) {
-      case 'evaluate':
-        return await evaluateCommand(args, io);
-      case 'fill':
-        return await fillCommand(args.file, args.out, args.scheme, io, {}, { force: args.force });
-      case 'report':
-        return await reportCommand(args, io);
-      case 'template': {
-        if (!args.out) throw new UsageError('请用 -o 指定输出文件，例如：jixiao template -o 基础数据.xlsx');
-        checkOutput(args.out, { force: args.force });
-        const written = writeOutput(args.out, await makeTemplate(), { force: args.force });
-        io.out(`已生成空白输入工作簿 ${written}：在“基础数据”表中填写各项数据后运行 jixiao fill。`);
-        return 0;
-      }
-      case 'demo': {
-        // The default demo output lives in our own out/ folder and is regenerated on every run.
-        const own = args.out === undefined;
-        const out = args.out ?? join('out', '忻州市金融办-2021-自评结果.xlsx');
-        io.out(`示例工作簿：${SAMPLE_WORKBOOK}`);
-        return await fillCommand(
-          SAMPLE_WORKBOOK,
-          out,
-          args.scheme,
-          io,
-          { date: new Date(2022, 6, 8) },
-          { force: args.force || own, createParent: own },
-        );
-      }
-      case undefined:
-      case 'help':
-        io.out(USAGE);
-        return args.command === 'help' ? 0 : 1;
-      default:
-        throw new UsageError(`未知命令 ${args.command}。\n${USAGE}`);
+    const args = readArgs(argv);
+    if (args.command === undefined || args.command === 'help') {
+      io.out(USAGE);
+      return args.command === 'help' ? 0 : 1;
     }
+    if (!Object.prototype.hasOwnProperty.call(COMMANDS, args.command))
+      throw new UsageError(`未知命令 ${args.command}。\n${USAGE}`);
+    return await COMMANDS[args.command](args, io);
   } catch (err) {
     if (err instanceof UsageError || err instanceof OutputError) {
       io.err(err.message);
