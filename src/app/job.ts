@@ -23,7 +23,6 @@ import {
   reportParagraphs,
   type KeptReport,
   type ReportRecord,
-  type SheetParagraph,
   schemeFromSheet,
   uniqueSheetName,
 } from '../sheets';
@@ -71,7 +70,7 @@ export interface JobResult extends Inspection {
   /** With onNameConflict 'ask': the clerk's sheets whose names we need; nothing was written. */
   conflicts: string[];
   /** The clerk's paragraphs kept in the 自评报告 (cells in `sheet`) and the figures in them to check. */
-  report?: { sheet: string; kept: SheetParagraph[]; warnings: string[] };
+  report?: Pick<KeptReport, 'kept' | 'warnings'>;
 }
 
 export type { WorkbookPort };
@@ -255,7 +254,7 @@ export async function runJob(port: WorkbookPort, options: JobOptions = {}): Prom
     activate: target.names['评分表'],
   });
   progress('done');
-  const notices = [...target.notices, ...limitNotices, ...reportNotices(target.names['自评报告'], report)];
+  const notices = [...target.notices, ...limitNotices, ...report.notices];
   if (outputs.length) notices.push(`已同时写入工作簿中已命名的单元格：${outputs.map((o) => o.name).join('、')}。`);
   return {
     ...inspection,
@@ -263,21 +262,6 @@ export async function runJob(port: WorkbookPort, options: JobOptions = {}): Prom
     sheets: target.names,
     notices,
     conflicts: [],
-    report: { sheet: target.names['自评报告'], kept: report.kept, warnings: report.warnings },
+    report: { kept: report.kept, warnings: report.warnings },
   };
-}
-
-/** What the clerk is told about the report: the paragraphs kept, the figures to check, the texts replaced. */
-function reportNotices(sheet: string, report: KeptReport): string[] {
-  const notices: string[] = [];
-  if (report.kept.length)
-    notices.push(
-      `保留了您修改的 ${report.kept.length} 段（${sheet}）：${report.kept.map((k) => `${sheet}!${k.cell}`).join('、')}。`,
-    );
-  notices.push(...report.warnings);
-  if (report.replaced.length)
-    notices.push(
-      `${sheet}中以下段落没有本加载项的记录，已按本次结果重写，原文为：${report.replaced.map((t) => `“${t}”`).join('；')}。`,
-    );
-  return notices;
 }

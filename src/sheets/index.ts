@@ -15,6 +15,7 @@ export { OUR_SHEETS, OUR_ROLES, OUR_MARKS, markName, uniqueSheetName, type Sheet
 export { indicatorSheet, indicatorName } from './indicatorSheet';
 export { scoreSheet, readManualEntries } from './scoreSheet';
 export {
+  keptNotice,
   keptReport,
   reportSheet,
   reportLayout,

@@ -5,7 +5,7 @@
  */
 import type { CellValue, Evaluation } from '../engine/types';
 import { writeReport, type ReportParagraph } from '../engine/narrative';
-import { cellAddress } from '../engine/a1';
+import { cellAddress, quoteSheet } from '../engine/a1';
 import type { CellStyle, LayoutCell, SheetLayout } from './layout';
 import { MAX_CELL_CHARS, splitText } from './excelLimits';
 import { markEntry } from './names';
@@ -115,12 +115,12 @@ export interface KeptReport {
   layout: SheetLayout;
   /** The record for the settings sheet (written before the report). */
   record: ReportRecord;
-  /** The clerk's paragraphs kept, with their cells in the new sheet (`A37`). */
-  kept: SheetParagraph[];
-  /** "自评报告!A37 是您修改过的段落，其中“100%”现应为“97.39%”，请核对。" */
-  warnings: string[];
-  /** Paragraphs of a report we have no record of that were replaced (listed with their text). */
-  replaced: string[];
+  /** The clerk's paragraphs kept, with their cells in the new sheet (`自评报告!A37`). */
+  kept: { cell: string; text: string }[];
+  /** Figures to check in kept paragraphs: "自评报告!A37 是您修改过的段落，其中“100%”现应为“97.39%”，请核对。" */
+  warnings: { cell: string; was: string; now: string; message: string }[];
+  /** What the clerk is told, in order: the paragraphs kept, the figures to check, the texts replaced. */
+  notices: string[];
 }
 
 /**
@@ -141,11 +141,27 @@ export function keptReport(
     sheet?.map((p) => p.text),
   );
   const { layout, cells } = layoutRows(merged.rows, name);
-  const kept = merged.rows.flatMap((r, i) => (r.kept ? [{ cell: cells[i], text: r.text }] : []));
-  const warnings = merged.stale.map(
-    (s) => `${name}!${cells[s.row]} 是您修改过的段落，其中“${s.was}”现应为“${s.now}”，请核对。`,
-  );
-  return { layout, record: merged.record, kept, warnings, replaced: merged.replaced };
+  const at = (row: number) => `${quoteSheet(name)}!${cells[row]}`;
+  const kept = merged.rows.flatMap((r, i) => (r.kept ? [{ cell: at(i), text: r.text }] : []));
+  const warnings = merged.stale.map((s) => ({
+    cell: at(s.row),
+    was: s.was,
+    now: s.now,
+    message: `${at(s.row)} 是您修改过的段落，其中“${s.was}”现应为“${s.now}”，请核对。`,
+  }));
+  const notices: string[] = [];
+  if (kept.length) notices.push(keptNotice(kept.map((k) => k.cell)));
+  notices.push(...warnings.map((w) => w.message));
+  if (merged.replaced.length)
+    notices.push(
+      `“${name}”中以下段落没有本加载项的记录，已按本次结果重写，原文为：${merged.replaced.map((t) => `“${t}”`).join('；')}。`,
+    );
+  return { layout, record: merged.record, kept, warnings, notices };
+}
+
+/** "保留了您修改的 2 段：自评报告!A27、自评报告!A51。" */
+export function keptNotice(cells: string[]): string {
+  return `保留了您修改的 ${cells.length} 段：${cells.join('、')}。`;
 }
 
 /** One non-empty cell of our 自评报告 sheet: a paragraph as the sheet holds it now. */

@@ -61,10 +61,15 @@ function expectScenario(result: JobResult, report: ReportRead, completion: { cel
   // The warning names the cell and both figures; the notice names the kept cells.
   expect(result.notices).toContain(`自评报告!${completion.cell} 是您修改过的段落，其中“100%”现应为“97.39%”，请核对。`);
   const kept = report.paragraphs.filter((p) => [ECONOMIC, USE, INSERTED, completion.text].includes(p.text));
-  expect(result.report?.kept.map((k) => k.cell).sort()).toEqual(kept.map((k) => k.cell).sort());
-  expect(result.notices).toContain(
-    `保留了您修改的 4 段（自评报告）：${result.report!.kept.map((k) => `自评报告!${k.cell}`).join('、')}。`,
-  );
+  expect(result.report?.kept.map((k) => k.cell).sort()).toEqual(kept.map((k) => `自评报告!${k.cell}`).sort());
+  expect(result.report?.kept.map((k) => k.text).sort()).toEqual(kept.map((k) => k.text).sort());
+  expect(result.notices).toContain(`保留了您修改的 4 段：${result.report!.kept.map((k) => k.cell).join('、')}。`);
+  expect(result.report?.warnings).toContainEqual({
+    cell: `自评报告!${completion.cell}`,
+    was: '100%',
+    now: '97.39%',
+    message: `自评报告!${completion.cell} 是您修改过的段落，其中“100%”现应为“97.39%”，请核对。`,
+  });
 }
 
 test('xlsx adapter: the four texts are kept, the rest regenerated, the stale figure flagged', async () => {

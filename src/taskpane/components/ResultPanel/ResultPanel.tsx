@@ -19,6 +19,8 @@ import {
   Title2,
 } from '@fluentui/react-components';
 import type { JobResult } from '../../../app/job';
+import { keptNotice } from '../../../sheets/reportSheet';
+import { CellLink, CellList } from '../CellLink/CellLink';
 import { FindingsList } from '../FindingsList/FindingsList';
 import { useResultPanelStyles } from './ResultPanel.styles';
 import { useStrings } from '../../strings';
@@ -32,6 +34,11 @@ export function ResultPanel({ result }: { result: JobResult }): React.ReactEleme
   const { evaluation } = result;
   const pending = pendingManualItems(evaluation);
   const rows = scoreRows(evaluation);
+  const report = result.report;
+  // The report's notices are shown below with links to their cells, not as plain text.
+  const reportNotices = new Set(
+    report ? [keptNotice(report.kept.map((k) => k.cell)), ...report.warnings.map((w) => w.message)] : [],
+  );
   // The settings sheet is hidden: naming it would only puzzle the clerk.
   const shownSheets = Object.entries(result.sheets)
     .filter(([role]) => role !== HIDDEN_SETTINGS_ROLE)
@@ -61,9 +68,26 @@ export function ResultPanel({ result }: { result: JobResult }): React.ReactEleme
       )}
       <Caption1 className={styles.muted}>{strings.schemeUsed(result.schemeSource)}</Caption1>
       {shownSheets.length > 0 && <Caption1 className={styles.muted}>{strings.writtenSheets(shownSheets)}</Caption1>}
-      {result.notices.map((notice) => (
-        <MessageBar key={notice} intent="info" layout="multiline">
-          <MessageBarBody>{notice}</MessageBarBody>
+      {result.notices
+        .filter((notice) => !reportNotices.has(notice))
+        .map((notice) => (
+          <MessageBar key={notice} intent="info" layout="multiline">
+            <MessageBarBody>{notice}</MessageBarBody>
+          </MessageBar>
+        ))}
+      {report && report.kept.length > 0 && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            {strings.keptParagraphs(report.kept.length)}
+            <CellList cells={report.kept.map((k) => k.cell)} />
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {report?.warnings.map((w) => (
+        <MessageBar key={w.message} intent="warning" layout="multiline">
+          <MessageBarBody>
+            <CellLink cell={w.cell} /> {strings.staleFigure(w.was, w.now)}
+          </MessageBarBody>
         </MessageBar>
       ))}
       {/* Problems first: at 350 px the 28-row table would push them far below the fold. */}
