@@ -28,6 +28,9 @@ import {
 } from '../sheets';
 import { fitLayout } from '../sheets/excelLimits';
 import { namedOutputCandidates, namedOutputs } from './namedOutputs';
+import { locateInputs, withHints } from './locate';
+import type { LocateResult } from '../engine/locator';
+import type { UnitRecords } from '../engine/locator/units';
 
 export type JobStep = 'read-state' | 'read-names' | 'evaluate' | 'layout' | 'write' | 'done';
 
@@ -58,6 +61,10 @@ export interface Inspection {
   storedMapping: NameMapping;
   /** What the last run generated in the 自评报告 and what the clerk changed there (settings sheet). */
   storedReport?: ReportRecord;
+  /** Amounts kept in another unit than 万元, as recorded in the settings (app/locate.ts). */
+  storedUnits?: UnitRecords;
+  /** When required inputs are missing: what the label locator proposes (app/locate.ts). */
+  located?: LocateResult;
 }
 
 export interface JobResult extends Inspection {
@@ -128,7 +135,7 @@ export async function inspect(port: WorkbookPort, options: JobOptions = {}): Pro
   progress('read-names');
   const names = await port.readNames([...new Set([...candidateNames(mapping), ...namedOutputCandidates()])]);
   progress('evaluate');
-  const read = readInputs(names.values, mapping);
+  const read = readInputs(names.values, mapping, settings.units);
   const { scheme, source, findings, origin } = resolveScheme(options, state, settings.scheme);
   const scoreSheet = state.owned[markName('评分表')];
   // Our 评分表 exists but holds nothing: a write was interrupted after clearing it. The clerk's
@@ -138,19 +145,28 @@ export async function inspect(port: WorkbookPort, options: JobOptions = {}): Pro
     : hasValues(scoreSheet.values)
       ? readManualEntries(scoreSheet.values)
       : settings.manual;
-  const evaluation = evaluate(
+  let evaluation = evaluate(
     { readings: read.readings, findings: [...read.findings, ...findings] },
     { scheme, manual, schemeOrigin: origin },
   );
+  // A required input without a name blocks as before, but the error says where its label was found
+  // (one more read; nothing is written on this path, so a job stays within three host round trips).
+  let located: LocateResult | undefined;
+  if (evaluation.findings.some((f) => f.code === 'missing-input')) {
+    located = await locateInputs(port, { state, evaluation });
+    evaluation = withHints(evaluation, located);
+  }
   return {
     state,
     names,
     mapping,
     storedMapping: settings.mapping,
     storedReport: settings.report,
+    storedUnits: settings.units,
     evaluation,
     schemeSource: source,
     manual,
+    located,
   };
 }
 
@@ -204,7 +220,7 @@ function targetSheets(
 export async function runJob(port: WorkbookPort, options: JobOptions = {}): Promise<JobResult> {
   const progress = options.onProgress ?? (() => undefined);
   const inspection = await inspect(port, options);
-  const { evaluation, state, names: namesRead, mapping, storedMapping, manual, storedReport } = inspection;
+  const { evaluation, state, names: namesRead, mapping, storedMapping, storedUnits, manual, storedReport } = inspection;
   if (evaluation.blocked) {
     progress('done');
     return { ...inspection, written: false, sheets: {}, notices: [], conflicts: [] };
@@ -233,6 +249,7 @@ export async function runJob(port: WorkbookPort, options: JobOptions = {}): Prom
       scheme: storedScheme ?? evaluation.scheme.name,
       manual,
       report: report.record,
+      units: storedUnits,
     },
     report: report.layout,
   });

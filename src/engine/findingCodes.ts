@@ -11,6 +11,8 @@ export const FINDING_CODES = {
   'number-as-text': '数字以文本形式保存，已按数字读取',
   'satisfaction-fraction': '满意度写成了 0–1 的小数，按百分数读取',
   'missing-text': '报告文字未提供，自评报告中该部分提示填写',
+  'unit-converted': '金额按工作簿中的单位（元等）填写，已换算为万元',
+  'unit-record-stale': '记录的金额单位对应的单元格与名称现在所指的不同，未换算',
   // The scheme (engine/schemeValidation.ts, engine/scoring.ts)
   'scheme-invalid': '评分方案有错误，不计分（错误）',
   'scheme-low-target': '按比例计分的目标值低于100%',

@@ -10,6 +10,7 @@ import type Decimal from 'decimal.js';
 import { INPUTS, type InputName } from './catalogue';
 import type { FindingCode } from './findingCodes';
 import { Exact } from './decimal';
+import { moneyUnit, toWanyuan, type UnitRecords } from './locator/units';
 import type {
   CellValue,
   Finding,
@@ -217,6 +218,7 @@ function readOne(
   values: Record<string, NamedValue>,
   mapping: NameMapping,
   findings: Finding[],
+  units: UnitRecords,
 ): InputReading {
   const source = pickSource(def, values, mapping, findings);
   const severity: Severity = def.required ? 'error' : 'warning';
@@ -303,13 +305,43 @@ function readOne(
       ),
     );
   }
+  const record = def.kind === 'amount' ? units[def.name] : undefined;
+  const from = record && moneyUnit(record.unit);
+  if (record && from && from !== '万元') {
+    if (record.cell === cell) {
+      const value = toWanyuan(checked.value, from);
+      findings.push(
+        finding(
+          'unit-converted',
+          'info',
+          `${where}按工作簿中的单位“${from}”填写，已换算为万元：${checked.value.toString()} ${from} = ${value.toString()} 万元。`,
+          def.name,
+          cell,
+        ),
+      );
+      return { input: def.name, status: 'found', value, cell: label, via };
+    }
+    findings.push(
+      finding(
+        'unit-record-stale',
+        'warning',
+        `输入项“${def.name}”记录的单位“${from}”是对单元格 ${record.cell} 而言的，名称现在指向 ${label}：未换算，按万元读取。如该单元格也以${from}为单位，请在任务窗格中重新“自动识别”。`,
+        def.name,
+        cell,
+      ),
+    );
+  }
   return { input: def.name, status: 'found', value: checked.value, cell: label, via };
 }
 
 /** Read and validate every catalogue input from the values a workbook port resolved. */
-export function readInputs(values: Record<string, NamedValue>, mapping: NameMapping = {}): InputsRead {
+export function readInputs(
+  values: Record<string, NamedValue>,
+  mapping: NameMapping = {},
+  units: UnitRecords = {},
+): InputsRead {
   const readings: Record<string, InputReading> = {};
   const findings: Finding[] = [];
-  for (const def of INPUTS) readings[def.name] = readOne(def, values, mapping, findings);
+  for (const def of INPUTS) readings[def.name] = readOne(def, values, mapping, findings, units);
   return { readings, findings };
 }

@@ -3,6 +3,7 @@
  * which input (docs/inputs.md "Aliases and mapping"), stored inside the workbook so that the next run —
  * or a colleague opening the same file — needs no set-up.
  */
+import type { UnitRecords } from '../engine/locator/units';
 import type { CellValue, ManualEntries, NameMapping } from '../engine/types';
 import type { LayoutCell, SheetLayout } from './layout';
 import { markEntry } from './names';
@@ -27,11 +28,18 @@ export interface WorkbookSettings {
    * none of the clerk's paragraphs, and a filled （请补充：…） outlives the sheet.
    */
   report?: ReportRecord;
+  /**
+   * Amounts the workbook keeps in another unit than 万元 (元 in a 决算 sheet), by input: the unit and
+   * the cell it was found for. The name stays a plain reference to the clerk's cell (what 名称管理器
+   * shows is what the clerk typed); reading converts exactly, in Decimal, and says so (engine/reading).
+   */
+  units?: UnitRecords;
 }
 
 const SCHEME_LABEL = '评分方案';
 const MAPPING_HEADER = ['输入项', '工作簿中的名称'];
 const MANUAL_HEADER = ['人工评分备份：三级指标', '得分', '说明'];
+const UNIT_HEADER = ['金额单位：输入项', '工作簿中的单位', '单元格'];
 const REPORT_HEADER = ['自评报告记录：段落', '内容', '文字（过长时续写在右侧单元格）'];
 /** The fields of a record entry as the settings sheet labels them; an entry starts at 生成 or 插入. */
 const FIELD = {
@@ -78,6 +86,13 @@ export function settingsSheet(settings: WorkbookSettings, name: string): SheetLa
   for (const [input, workbookName] of Object.entries(settings.mapping).sort(([a], [b]) => a.localeCompare(b, 'zh'))) {
     rows.push([text(input, BODY), text(workbookName, BODY)]);
   }
+  const units = Object.entries(settings.units ?? {}).sort(([a], [b]) => a.localeCompare(b, 'zh'));
+  if (units.length)
+    rows.push(
+      [],
+      UNIT_HEADER.map((h) => text(h, HEADER)),
+    );
+  for (const [input, { unit, cell }] of units) rows.push([text(input, BODY), text(unit, BODY), text(cell, BODY)]);
   const manual = settings.manual ?? { scores: {}, notes: {} };
   const items = [...new Set([...Object.keys(manual.scores), ...Object.keys(manual.notes)])].sort((a, b) =>
     a.localeCompare(b, 'zh'),
@@ -118,9 +133,21 @@ export function readSettings(values: CellValue[][]): WorkbookSettings {
     for (const row of values.slice(header + 1)) {
       const input = cellText(row?.[0]);
       const workbookName = cellText(row?.[1]);
-      if (input === MANUAL_HEADER[0] || input === REPORT_HEADER[0]) break;
+      if (input === MANUAL_HEADER[0] || input === REPORT_HEADER[0] || input === UNIT_HEADER[0]) break;
       if (input && workbookName) settings.mapping[input] = workbookName;
     }
+  }
+  const unitHeader = values.findIndex((row) => cellText(row?.[0]) === UNIT_HEADER[0]);
+  if (unitHeader >= 0) {
+    const units: UnitRecords = {};
+    for (const row of values.slice(unitHeader + 1)) {
+      const input = cellText(row?.[0]);
+      if (!input || input === MANUAL_HEADER[0] || input === REPORT_HEADER[0]) break;
+      const unit = cellText(row?.[1]);
+      const cell = cellText(row?.[2]);
+      if (unit && cell) units[input] = { unit, cell };
+    }
+    settings.units = units;
   }
   const manualHeader = values.findIndex((row) => cellText(row?.[0]) === MANUAL_HEADER[0]);
   if (manualHeader >= 0) {

@@ -6,6 +6,7 @@ import type { SheetSnapshot, SnapshotCell } from '../../src/engine/locator/snaps
 import type { CellValue } from '../../src/engine/types';
 import type { SheetLayout } from '../../src/sheets/layout';
 import { sampleLayout } from '../../scripts/make-sample';
+import { XlsxWorkbook } from '../../src/workbook/xlsx';
 
 function position(address: string): [number, number] {
   const m = /^([A-Z]+)(\d+)$/.exec(address);
@@ -66,4 +67,27 @@ export function layoutSnapshot(layout: SheetLayout): SheetSnapshot {
 /** The sample department's 基础数据 sheet, labels and figures only (no defined names). */
 export function sampleSnapshot(): SheetSnapshot {
   return layoutSnapshot(sampleLayout());
+}
+
+/** The sample workbook as a clerk would have it before our add-in: the same sheet, no defined name. */
+export async function sampleWithoutNames(): Promise<Uint8Array> {
+  const book = await XlsxWorkbook.create({ created: new Date(Date.UTC(2022, 6, 8, 1, 0, 0)) });
+  await book.write({ sheets: [{ layout: { ...sampleLayout(), names: [] } }], names: [], namedOutputs: [] });
+  return book.toBuffer();
+}
+
+/** A workbook built from snapshot-like sheets (values and formats only), through the xlsx adapter. */
+export async function workbookOf(sheets: SheetSnapshot[]): Promise<Uint8Array> {
+  const book = await XlsxWorkbook.create({ created: new Date(Date.UTC(2022, 6, 8, 1, 0, 0)) });
+  const layouts: SheetLayout[] = sheets.map((s) => ({
+    name: s.sheet,
+    role: '基础数据',
+    rows: s.cells.map((row) =>
+      row.map((c) => (c ? { value: c.value as string | number | boolean, format: c.numberFormat } : null)),
+    ),
+    columnWidths: [],
+    merges: s.merges,
+  }));
+  await book.write({ sheets: layouts.map((layout) => ({ layout })), names: [], namedOutputs: [] });
+  return book.toBuffer();
 }

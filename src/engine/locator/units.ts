@@ -46,3 +46,13 @@ export function formatUnit(format: string | undefined): Unit | undefined {
 export function toWanyuan(value: Decimal, unit: MoneyUnit): Decimal {
   return unit === '万元' ? value : value.times(new Exact(PER_WANYUAN[unit]));
 }
+
+/**
+ * Input → the unit its amount is kept in and the cell that unit was found for (`部门决算!B6`), as
+ * stored in the workbook's settings when a name is defined for a figure not in 万元.
+ */
+export type UnitRecords = Record<string, { unit: string; cell: string }>;
+
+export function moneyUnit(text: string): MoneyUnit | undefined {
+  return text in PER_WANYUAN ? (text as MoneyUnit) : undefined;
+}

@@ -1,0 +1,134 @@
+/**
+ * 自动识别: find the figures the workbook does not name yet (engine/locator over the bounded window
+ * snapshot of the clerk's sheets), and define the names the clerk confirms.
+ *
+ * How a unit travels with a name: the defined name stays a plain reference to the clerk's own cell
+ * (`全年预算数` → `部门决算!$B$6`), and a figure kept in 元 is recorded in our hidden settings sheet
+ * with the cell it was found for (WorkbookSettings.units); reading divides exactly, in Decimal, and
+ * says so in an info finding. Why not a name formula `=部门决算!$B$6/10000`: the Office adapter
+ * reads a name through NamedItem.getRange, which a formula name does not have, so it would get only
+ * Excel's binary quotient (not exact) or need a second sync; WPS and the clerk see a formula instead
+ * of their cell in 名称管理器; and writing our outputs to a named cell would break. The record is
+ * bound to the cell: when the clerk re-points the name, the record no longer applies and we say so.
+ */
+import { splitSheet } from '../engine/a1';
+import { inputDef, type InputName } from '../engine/catalogue';
+import { locate, type LocateResult, type Proposal } from '../engine/locator';
+import { isMoneyUnit, moneyUnit, type UnitRecords } from '../engine/locator/units';
+import type { Evaluation } from '../engine/types';
+import { markName, OUR_SHEETS, readSettings, settingsSheet, uniqueSheetName, type WorkbookSettings } from '../sheets';
+import type { NameWrite, WorkbookPort, WorkbookState } from '../workbook/port';
+
+/** What locating needs from an inspection (app/job inspect). */
+export interface InspectedBook {
+  state: WorkbookState;
+  evaluation: Evaluation;
+}
+
+/** Inputs the evaluation read through a defined name (found, empty or invalid): not searched. */
+function namedInputs(evaluation: Evaluation): Partial<Record<InputName, { name: string; cell?: string }>> {
+  const named: Partial<Record<InputName, { name: string; cell?: string }>> = {};
+  for (const [input, reading] of Object.entries(evaluation.inputs)) {
+    if (!reading.via) continue;
+    named[input as InputName] = reading.cell ? { name: reading.via, cell: reading.cell } : { name: reading.via };
+  }
+  return named;
+}
+
+/** The clerk's sheets: ours (found by their marks) hold our own labels and figures and are skipped. */
+function clerkSheets(state: WorkbookState): string[] {
+  const ours = new Set(Object.values(state.owned).map((o) => o.sheet.toLowerCase()));
+  return state.sheets.filter((s) => !ours.has(s.name.toLowerCase())).map((s) => s.name);
+}
+
+/** One port call (one sync in Office): the windows of the clerk's sheets, then the engine. */
+export async function locateInputs(port: WorkbookPort, book: InspectedBook): Promise<LocateResult> {
+  const snapshots = await port.readWindows(clerkSheets(book.state));
+  return locate(snapshots, { named: namedInputs(book.evaluation) });
+}
+
+/** A cell the clerk confirmed (a proposal ticked, a candidate chosen, or a selected cell) for an input. */
+export interface Choice {
+  input: InputName;
+  /** `部门决算!B6`. */
+  cell: string;
+  /** The workbook's unit of an amount (元, 万元 …); '' or absent for anything else. */
+  unit?: string;
+}
+
+/** The choices a proposal list gives by default: high ones (`all`: low too), never an ambiguous one. */
+export function defaultChoices(result: LocateResult, all = false): Choice[] {
+  return result.proposals.flatMap((p: Proposal): Choice[] =>
+    p.status === 'found' && (p.confidence === 'high' || all)
+      ? [{ input: p.input, cell: p.candidate.cell, unit: p.candidate.unit }]
+      : [],
+  );
+}
+
+export interface ApplyOutcome {
+  /** Names defined, `全年预算数 → 部门决算!B6`. */
+  names: NameWrite[];
+  /** Inputs whose amount is converted from another unit. */
+  converted: { input: InputName; unit: string; cell: string }[];
+}
+
+/**
+ * Defines a workbook-scoped name for each choice, and records non-万元 units in our hidden settings
+ * sheet — in one write (one sync in Office). No cell of the clerk's is changed.
+ */
+export async function applyChoices(port: WorkbookPort, book: InspectedBook, choices: Choice[]): Promise<ApplyOutcome> {
+  const names: NameWrite[] = choices.map((c) => {
+    const { sheet, local } = splitSheet(c.cell);
+    return { name: c.input, sheet, cell: local.replace(/\$/g, '') };
+  });
+  const own = book.state.owned[markName('设置')];
+  const settings: WorkbookSettings = own ? readSettings(own.values) : { mapping: {} };
+  const units: UnitRecords = { ...(settings.units ?? {}) };
+  const converted: ApplyOutcome['converted'] = [];
+  for (const c of choices) {
+    delete units[c.input];
+    const unit = c.unit ? moneyUnit(c.unit) : undefined;
+    if (inputDef(c.input).kind === 'amount' && isMoneyUnit(unit) && unit !== '万元') {
+      units[c.input] = { unit, cell: c.cell };
+      converted.push({ input: c.input, unit, cell: c.cell });
+    }
+  }
+  const unitsChanged = JSON.stringify(units) !== JSON.stringify(settings.units ?? {});
+  const sheets = [];
+  if (unitsChanged) {
+    const name =
+      own?.sheet ??
+      uniqueSheetName(
+        OUR_SHEETS['设置'],
+        book.state.sheets.map((s) => s.name),
+      );
+    sheets.push({ layout: settingsSheet({ ...settings, units }, name), replaces: own?.sheet });
+  }
+  if (names.length || sheets.length) await port.write({ sheets, names, namedOutputs: [] });
+  return { names, converted };
+}
+
+/** The hint a 缺少必填输入项 error gains when a label for the input was found. */
+export function missingHint(p: Proposal | undefined): string | undefined {
+  const how = '可在任务窗格中点击“自动识别”确认并定义名称，或运行 jixiao locate <工作簿> --apply -o <输出工作簿>。';
+  if (p?.status === 'found' && p.candidate.value !== null) {
+    const unit = inputDef(p.input).unit;
+    return `在 ${p.candidate.labelCell} 找到标签“${p.candidate.label}”，数据在 ${p.candidate.cell}（${p.candidate.value}${unit ? ' ' + unit : ''}）：${how}`;
+  }
+  if (p?.status === 'ambiguous')
+    return `找到 ${p.candidates.length} 处可能的位置（${p.candidates.map((c) => c.cell).join('、')}），需要您选择：${how}`;
+  return undefined;
+}
+
+/** Missing-input errors gain where a matching label was found; the evaluation still blocks. */
+export function withHints(evaluation: Evaluation, result: LocateResult): Evaluation {
+  const byInput = new Map(result.proposals.map((p) => [p.input as string, p]));
+  return {
+    ...evaluation,
+    findings: evaluation.findings.map((f) => {
+      if (f.code !== 'missing-input') return f;
+      const hint = missingHint(byInput.get(f.inputs[0]));
+      return hint ? { ...f, message: `${f.message}${hint}` } : f;
+    }),
+  };
+}
