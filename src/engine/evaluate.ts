@@ -29,8 +29,8 @@ function unscored(options: EvaluationOptions): Scoring {
 export function evaluate(read: InputsRead, options: EvaluationOptions): Evaluation {
   const { scheme } = options;
   const readings = read.readings;
-  const sangongBasis = scheme.sangongBasis === '预算口径' ? '预算口径' : '决算口径';
-  const indicators = computeIndicators({ readings, sangongBasis });
+  const officialExpensesBasis = scheme.officialExpensesBasis === '预算口径' ? '预算口径' : '决算口径';
+  const indicators = computeIndicators({ readings, officialExpensesBasis });
 
   // The one place a scheme is validated; a scheme read from a sheet brings the sheet row of each item.
   const schemeFindings = validateScheme(scheme, options.schemeOrigin);

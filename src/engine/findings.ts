@@ -140,7 +140,7 @@ const overEstablishment: FindingRule = {
   },
 };
 
-const sangongIncrease: FindingRule = {
+const officialExpensesIncrease: FindingRule = {
   code: 'sangong-increase',
   severity: 'warning',
   source: 'R4 / R5',
@@ -175,7 +175,7 @@ const sangongIncrease: FindingRule = {
   },
 };
 
-const sangongOverBudget: FindingRule = {
+const officialExpensesOverBudget: FindingRule = {
   code: 'sangong-over-budget',
   severity: 'warning',
   source: 'R6',
@@ -454,8 +454,8 @@ const partExceedsTotal: FindingRule = {
 export const FINDING_RULES: readonly FindingRule[] = [
   partExceedsTotal,
   overEstablishment,
-  sangongIncrease,
-  sangongOverBudget,
+  officialExpensesIncrease,
+  officialExpensesOverBudget,
   budgetUnderexecution,
   executionExceedsBudget,
   budgetAdjustment,

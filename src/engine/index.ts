@@ -2,7 +2,7 @@
 export { evaluate } from './evaluate';
 export { toEvaluationJson } from './json';
 export type { EvaluationJson, IndicatorJson, ItemJson, FindingJson, QuarterJson } from './json';
-export { listPresets, getPreset, GRADES_10号 } from './schemes';
+export { listPresets, getPreset, STANDARD_GRADES } from './schemes';
 export { validateScheme } from './schemeValidation';
 export { parseSchemeJson } from './schemeJson';
 export { INDICATORS, INDICATOR_BY_ID } from './indicatorDefinitions';
@@ -10,7 +10,7 @@ export type { IndicatorDef, IndicatorKind } from './indicatorKinds';
 export { RULE_KINDS, describeRule } from './rules';
 export { gradeOf } from './scoring';
 export { FINDING_RULES } from './findings';
-export { QUARTER_INPUTS, QUARTER_NAMES, 序时进度 } from './paymentProgress';
+export { QUARTER_INPUTS, QUARTER_NAMES, SCHEDULE_TARGETS } from './paymentProgress';
 export {
   rate,
   round2,

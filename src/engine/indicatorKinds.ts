@@ -12,7 +12,7 @@ import type { InputName } from './catalogue';
 
 export interface IndicatorContext {
   readings: Record<string, InputReading | undefined>;
-  sangongBasis: Scheme['sangongBasis'];
+  officialExpensesBasis: Scheme['officialExpensesBasis'];
 }
 
 /** ratio: a ÷ b; change: (本年 − 上年) ÷ 上年; quarterly: 支付进度率; input: the input itself. */

@@ -10,12 +10,12 @@ import { dec, lt, rate } from './decimal';
 export const QUARTER_INPUTS = ['一季度累计支出', '二季度累计支出', '三季度累计支出', '四季度累计支出'] as const;
 export const QUARTER_NAMES = ['一季度', '二季度', '三季度', '四季度'] as const;
 /** 序时进度 at the end of each quarter, in percent. */
-export const 序时进度 = [25, 50, 75, 100] as const;
+export const SCHEDULE_TARGETS = [25, 50, 75, 100] as const;
 
 const formula = '各季度累计支出 ÷ 全年预算数 × 100%，与序时进度25%、50%、75%、100%比较';
 const inputs = ['全年预算数', ...QUARTER_INPUTS] as const;
 
-export const 支付进度率: IndicatorDef = {
+export const paymentProgressRate: IndicatorDef = {
   id: '支付进度率',
   kind: 'quarterly',
   formula,
@@ -38,7 +38,7 @@ export const 支付进度率: IndicatorDef = {
       const spent = g.values[i + 1];
       if (!spent) continue;
       const { exact, value } = rate(spent, budget);
-      const target = dec(序时进度[i]);
+      const target = dec(SCHEDULE_TARGETS[i]);
       const cell = g.trace[i + 1].cell;
       const row: QuarterProgress = {
         quarter: (i + 1) as QuarterProgress['quarter'],

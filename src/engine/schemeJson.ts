@@ -5,7 +5,8 @@
  * {
  *   "name": "某市",                              // optional, default: the file name
  *   "notApplicable": "rescale" | "full",         // optional, default "rescale"
- *   "sangongBasis": "决算口径" | "预算口径",       // optional, default "决算口径"
+ *   "officialExpensesBasis": "决算口径" | "预算口径", // 三公口径, optional, default "决算口径"
+ *                                                  // (older files call it "sangongBasis")
  *   "grades": [{ "grade": "优", "min": 90 }, …],  // optional, default 优90 良80 中60 差0
  *   "items": [
  *     { "level1": "投入", "level2": "预算配置", "level3": "在职人员控制率", "weight": 4,
@@ -20,7 +21,7 @@
  * { "kind": "quarterly" }, { "kind": "manual" }. Numbers may also be written as strings ("0.4").
  */
 import type { Finding, Scheme, SchemeItem } from './types';
-import { GRADES_10号 } from './schemes';
+import { STANDARD_GRADES } from './schemes';
 import { INDICATOR_BY_ID } from './indicatorDefinitions';
 import { describeRule } from './rules';
 import { validateScheme } from './schemeValidation';
@@ -89,14 +90,14 @@ export function parseSchemeJson(text: string, source: string): { scheme?: Scheme
   const baseName = source.replace(/^.*[\\/]/, '').replace(/\.json$/i, '');
   const grades = Array.isArray(raw.grades)
     ? raw.grades.map((g) => (isObject(g) ? { ...g, min: numberish(g.min) } : g))
-    : GRADES_10号.map((g) => ({ ...g }));
+    : STANDARD_GRADES.map((g) => ({ ...g }));
   const scheme = {
     name: typeof raw.name === 'string' && raw.name.trim() ? raw.name.trim() : baseName,
     description: typeof raw.description === 'string' ? raw.description : undefined,
     items: raw.items.map(normaliseItem),
     grades,
     notApplicable: raw.notApplicable ?? 'rescale',
-    sangongBasis: raw.sangongBasis ?? '决算口径',
+    officialExpensesBasis: raw.officialExpensesBasis ?? raw['sangongBasis'] ?? '决算口径',
   } as Scheme;
   if (scheme.description === undefined) delete scheme.description;
   const findings = validateScheme(scheme, label);

@@ -196,8 +196,10 @@ export function validateScheme(scheme: Scheme, origin?: string | SchemeOrigin): 
         `${label}：不适用指标的处理方式"${String(scheme.notApplicable)}"应为 rescale（剔除后折算）或 full（计满分）`,
       ),
     );
-  if (scheme.sangongBasis !== '决算口径' && scheme.sangongBasis !== '预算口径')
-    findings.push(invalid(`${label}："三公"经费变动率口径"${String(scheme.sangongBasis)}"应为 决算口径 或 预算口径`));
+  if (scheme.officialExpensesBasis !== '决算口径' && scheme.officialExpensesBasis !== '预算口径')
+    findings.push(
+      invalid(`${label}："三公"经费变动率口径"${String(scheme.officialExpensesBasis)}"应为 决算口径 或 预算口径`),
+    );
   items.forEach((item, i) => {
     if (
       item?.rule?.kind === 'proportional' &&

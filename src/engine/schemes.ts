@@ -6,7 +6,7 @@
 import type { Band, GradeBand, Rule, Scheme, SchemeItem } from './types';
 
 /** 财预〔2020〕10号: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below. */
-export const GRADES_10号: readonly GradeBand[] = [
+export const STANDARD_GRADES: readonly GradeBand[] = [
   { grade: '优', min: 90 },
   { grade: '良', min: 80 },
   { grade: '中', min: 60 },
@@ -55,14 +55,14 @@ function item(
   return it;
 }
 
-const 人工 = '（人工评分：达成目标得分值的80%–100%，部分达成得60%–80%，未达成得0–60%）';
+const MANUAL_HELP = '（人工评分：达成目标得分值的80%–100%，部分达成得60%–80%，未达成得0–60%）';
 
-export const 通用: Scheme = {
+export const GENERAL_SCHEME: Scheme = {
   name: '通用',
   description: '部门整体支出绩效自评通用评分表（财预〔2013〕53号指标体系，财预〔2020〕10号等级）',
   notApplicable: 'rescale',
-  sangongBasis: '决算口径',
-  grades: [...GRADES_10号],
+  officialExpensesBasis: '决算口径',
+  grades: [...STANDARD_GRADES],
   items: [
     item(
       '投入',
@@ -70,7 +70,7 @@ export const 通用: Scheme = {
       '绩效目标合理性',
       4,
       manual,
-      `绩效目标符合法律法规和发展规划，与部门"三定"职能及中期规划相符${人工}`,
+      `绩效目标符合法律法规和发展规划，与部门"三定"职能及中期规划相符${MANUAL_HELP}`,
     ),
     item(
       '投入',
@@ -78,7 +78,7 @@ export const 通用: Scheme = {
       '绩效指标明确性',
       4,
       manual,
-      `绩效目标细化分解为具体指标，指标清晰、可衡量，有明确的目标值${人工}`,
+      `绩效目标细化分解为具体指标，指标清晰、可衡量，有明确的目标值${MANUAL_HELP}`,
     ),
     item(
       '投入',
@@ -160,7 +160,7 @@ export const 通用: Scheme = {
       '管理制度健全性',
       2,
       manual,
-      `已制定预算资金管理制度，制度合法、合规、完整，并得到有效执行${人工}`,
+      `已制定预算资金管理制度，制度合法、合规、完整，并得到有效执行${MANUAL_HELP}`,
     ),
     item(
       '过程',
@@ -168,27 +168,34 @@ export const 通用: Scheme = {
       '资金使用合规性',
       2,
       manual,
-      `资金使用符合规定，审批程序完整，无截留、挤占、挪用、虚列支出${人工}`,
+      `资金使用符合规定，审批程序完整，无截留、挤占、挪用、虚列支出${MANUAL_HELP}`,
     ),
-    item('过程', '预算管理', '预决算信息公开性', 2, manual, `按规定内容和时限公开预决算信息${人工}`),
-    item('过程', '预算管理', '基础信息完善性', 2, manual, `基础数据信息真实、完整、准确${人工}`),
+    item('过程', '预算管理', '预决算信息公开性', 2, manual, `按规定内容和时限公开预决算信息${MANUAL_HELP}`),
+    item('过程', '预算管理', '基础信息完善性', 2, manual, `基础数据信息真实、完整、准确${MANUAL_HELP}`),
     item(
       '过程',
       '资产管理',
       '资产管理制度健全性',
       2,
       manual,
-      `已制定资产管理制度，制度合法、合规、完整，并得到有效执行${人工}`,
+      `已制定资产管理制度，制度合法、合规、完整，并得到有效执行${MANUAL_HELP}`,
     ),
-    item('过程', '资产管理', '资产管理安全性', 2, manual, `资产保存完整、配置合理、处置规范，收入及时足额上缴${人工}`),
+    item(
+      '过程',
+      '资产管理',
+      '资产管理安全性',
+      2,
+      manual,
+      `资产保存完整、配置合理、处置规范，收入及时足额上缴${MANUAL_HELP}`,
+    ),
     item('过程', '资产管理', '固定资产利用率', 2, proportional, '得分＝分值×固定资产利用率，100%得满分'),
     item('产出', '职责履行', '实际完成率', 3, proportional, '得分＝分值×实际完成率，100%得满分'),
     item('产出', '职责履行', '完成及时率', 3, proportional, '得分＝分值×完成及时率，100%得满分'),
     item('产出', '职责履行', '质量达标率', 8, proportional, '得分＝分值×质量达标率，100%得满分'),
     item('产出', '职责履行', '重点工作办结率', 6, proportional, '得分＝分值×重点工作办结率，100%得满分'),
-    item('效果', '履职效益', '经济效益', 5, manual, `部门履职对经济发展产生的直接或间接影响${人工}`),
-    item('效果', '履职效益', '社会效益', 5, manual, `部门履职对社会发展产生的直接或间接影响${人工}`),
-    item('效果', '履职效益', '生态效益', 5, manual, `部门履职对生态环境产生的直接或间接影响${人工}`),
+    item('效果', '履职效益', '经济效益', 5, manual, `部门履职对经济发展产生的直接或间接影响${MANUAL_HELP}`),
+    item('效果', '履职效益', '社会效益', 5, manual, `部门履职对社会发展产生的直接或间接影响${MANUAL_HELP}`),
+    item('效果', '履职效益', '生态效益', 5, manual, `部门履职对生态环境产生的直接或间接影响${MANUAL_HELP}`),
     item(
       '效果',
       '履职效益',
@@ -201,15 +208,15 @@ export const 通用: Scheme = {
   ],
 };
 
-export const 湖南: Scheme = {
+export const HUNAN_SCHEME: Scheme = {
   name: '湖南',
   description: '参照湖南省部门整体支出绩效评价评分表（8分项每超1个百分点扣0.5或0.8分；预算完成率每低于5%扣2分）',
   notApplicable: 'rescale',
-  sangongBasis: '决算口径',
-  grades: [...GRADES_10号],
+  officialExpensesBasis: '决算口径',
+  grades: [...STANDARD_GRADES],
   items: [
-    item('投入', '目标设定', '绩效目标合理性', 3, manual, `绩效目标依据充分，符合部门职能和发展规划${人工}`),
-    item('投入', '目标设定', '绩效指标明确性', 2, manual, `绩效目标细化分解为具体指标，清晰、可衡量${人工}`),
+    item('投入', '目标设定', '绩效目标合理性', 3, manual, `绩效目标依据充分，符合部门职能和发展规划${MANUAL_HELP}`),
+    item('投入', '目标设定', '绩效指标明确性', 2, manual, `绩效目标细化分解为具体指标，清晰、可衡量${MANUAL_HELP}`),
     item(
       '投入',
       '预算配置',
@@ -292,20 +299,20 @@ export const 湖南: Scheme = {
       '管理制度健全性',
       3,
       manual,
-      `已制定相关管理制度、制度合法合规完整、制度得到有效执行，各1分${人工}`,
+      `已制定相关管理制度、制度合法合规完整、制度得到有效执行，各1分${MANUAL_HELP}`,
     ),
-    item('过程', '预算管理', '资金使用合规性', 3, manual, `每发现一项违规使用资金扣1分，扣完为止${人工}`),
-    item('过程', '预算管理', '预决算信息公开性', 2, manual, `按规定内容和时限公开预决算信息${人工}`),
-    item('过程', '预算管理', '基础信息完善性', 3, manual, `基础数据信息真实、完整、准确，各1分${人工}`),
-    item('过程', '资产管理', '资产管理安全性', 2, manual, `资产保存完整、配置合理、处置规范${人工}`),
+    item('过程', '预算管理', '资金使用合规性', 3, manual, `每发现一项违规使用资金扣1分，扣完为止${MANUAL_HELP}`),
+    item('过程', '预算管理', '预决算信息公开性', 2, manual, `按规定内容和时限公开预决算信息${MANUAL_HELP}`),
+    item('过程', '预算管理', '基础信息完善性', 3, manual, `基础数据信息真实、完整、准确，各1分${MANUAL_HELP}`),
+    item('过程', '资产管理', '资产管理安全性', 2, manual, `资产保存完整、配置合理、处置规范${MANUAL_HELP}`),
     item('过程', '资产管理', '固定资产利用率', 3, proportional, '得分＝分值×固定资产利用率，100%得满分'),
     item('产出', '职责履行', '实际完成率', 3, proportional, '得分＝分值×实际完成率，100%得满分'),
     item('产出', '职责履行', '完成及时率', 2, proportional, '得分＝分值×完成及时率，100%得满分'),
     item('产出', '职责履行', '质量达标率', 3, proportional, '得分＝分值×质量达标率，100%得满分'),
     item('产出', '职责履行', '重点工作办结率', 2, proportional, '得分＝分值×重点工作办结率，100%得满分'),
-    item('效果', '履职效益', '经济效益', 2, manual, `部门履职对经济发展的影响${人工}`),
-    item('效果', '履职效益', '社会效益', 2, manual, `部门履职对社会发展的影响${人工}`),
-    item('效果', '履职效益', '生态效益', 1, manual, `部门履职对生态环境的影响${人工}`),
+    item('效果', '履职效益', '经济效益', 2, manual, `部门履职对经济发展的影响${MANUAL_HELP}`),
+    item('效果', '履职效益', '社会效益', 2, manual, `部门履职对社会发展的影响${MANUAL_HELP}`),
+    item('效果', '履职效益', '生态效益', 1, manual, `部门履职对生态环境的影响${MANUAL_HELP}`),
     item(
       '效果',
       '履职效益',
@@ -318,7 +325,7 @@ export const 湖南: Scheme = {
   ],
 };
 
-const PRESETS: readonly Scheme[] = [通用, 湖南];
+const PRESETS: readonly Scheme[] = [GENERAL_SCHEME, HUNAN_SCHEME];
 
 /** The names of the shipped presets, default first. */
 export function listPresets(): string[] {

@@ -197,7 +197,7 @@ export interface Scheme {
   /** What a not-applicable item does: left out and the total rescaled, or counted as full marks. */
   notApplicable: 'rescale' | 'full';
   /** 三公经费变动率 basis. */
-  sangongBasis: '决算口径' | '预算口径';
+  officialExpensesBasis: '决算口径' | '预算口径';
 }
 
 export interface ItemScore {

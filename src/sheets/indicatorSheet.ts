@@ -130,7 +130,7 @@ export function indicatorSheet(ev: Evaluation, name: string): SheetLayout {
   rows.push([text(`${ev.unit}${ev.year}年度部门整体支出绩效指标计算表`, TITLE)]);
   merges.push({ top: 0, left: 0, bottom: 0, right: last });
   heights[0] = 28;
-  const basis = ev.indicators['三公经费变动率']?.basis ?? ev.scheme.sangongBasis;
+  const basis = ev.indicators['三公经费变动率']?.basis ?? ev.scheme.officialExpensesBasis;
   rows.push([
     text(
       `评分方案：${ev.scheme.name}；三公经费变动率：${basis}；金额单位：万元；比率按未经舍入的输入计算，四舍五入保留两位小数。`,

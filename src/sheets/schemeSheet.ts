@@ -273,7 +273,7 @@ export function schemeSheet(scheme: Scheme, name: string): SheetLayout {
     text('剔除后折算；按满分计', BODY),
   ]);
   merges.push({ top: rows.length - 1, left: 2, bottom: rows.length - 1, right: LAST });
-  rows.push([text('三公口径', SECTION), text(scheme.sangongBasis, EDIT), text('决算口径；预算口径', BODY)]);
+  rows.push([text('三公口径', SECTION), text(scheme.officialExpensesBasis, EDIT), text('决算口径；预算口径', BODY)]);
   merges.push({ top: rows.length - 1, left: 2, bottom: rows.length - 1, right: LAST });
   rows.push([]);
   rows.push([text('填写说明', SECTION)]);
@@ -419,15 +419,15 @@ export function schemeFromSheet(values: CellValue[][]): SchemeSheetRead {
     else if (['按满分计', '计满分', '满分', 'full'].includes(v)) notApplicable = 'full';
     else findings.push(invalid(`${at(na.row)}：不适用处理“${na.value}”应为“剔除后折算”或“按满分计”`));
   }
-  let sangongBasis: Scheme['sangongBasis'] = '决算口径';
+  let officialExpensesBasis: Scheme['officialExpensesBasis'] = '决算口径';
   const basis = setting('三公口径');
   if (basis) {
-    if (basis.value === '决算口径' || basis.value === '预算口径') sangongBasis = basis.value;
+    if (basis.value === '决算口径' || basis.value === '预算口径') officialExpensesBasis = basis.value;
     else findings.push(invalid(`${at(basis.row)}：三公口径“${basis.value}”应为“决算口径”或“预算口径”`));
   }
 
   if (findings.length) return { findings, origin };
-  const scheme: Scheme = { name, items, grades, notApplicable, sangongBasis };
+  const scheme: Scheme = { name, items, grades, notApplicable, officialExpensesBasis };
   if (description) scheme.description = description;
   return { scheme, findings, origin };
 }

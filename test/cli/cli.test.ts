@@ -81,7 +81,7 @@ test('--scheme picks a preset, a JSON file, and rejects an invalid file with exi
         { grade: '差', min: 0 },
       ],
       notApplicable: 'rescale',
-      sangongBasis: '决算口径',
+      officialExpensesBasis: '决算口径',
     }),
   );
   const r = await run('evaluate', SAMPLE_WORKBOOK, '--scheme', bad);

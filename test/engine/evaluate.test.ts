@@ -12,7 +12,7 @@ test('a malformed scheme does not throw: the evaluation is blocked, lists the ro
     ],
     grades: [],
     notApplicable: 'rescale',
-    sangongBasis: '决算口径',
+    officialExpensesBasis: '决算口径',
   } as unknown as Scheme;
   const ev = evaluate(sampleRead(), { scheme });
   expect(ev.blocked).toBe(true);

@@ -83,7 +83,7 @@ describe('sangong-increase', () => {
   });
 
   test('预算口径 follows the budgets: 3 against 2.5 last year → +0.5万元, +20.00%', () => {
-    const scheme = { ...getPreset('通用')!, sangongBasis: '预算口径' as const };
+    const scheme = { ...getPreset('通用')!, officialExpensesBasis: '预算口径' as const };
     const f = one(run({ 上年三公经费预算数: '2.5' }, { scheme }), 'sangong-increase');
     expect(f.message).toBe(
       `三公经费预算数3.00万元（${cellOf('三公经费预算数')}）比上年三公经费预算数2.50万元（${cellOf('上年三公经费预算数')}）增加0.50万元，增长20.00%（预算口径）`,

@@ -5,11 +5,11 @@ import { SAMPLE_VALUES, cellOf, readingsFrom } from './sample';
 
 function compute(
   changes: Record<string, string | undefined>,
-  basis: Scheme['sangongBasis'] = '决算口径',
+  basis: Scheme['officialExpensesBasis'] = '决算口径',
   invalid: Record<string, string> = {},
 ) {
   const read = readingsFrom({ ...SAMPLE_VALUES, ...changes }, invalid);
-  return computeIndicators({ readings: read.readings, sangongBasis: basis });
+  return computeIndicators({ readings: read.readings, officialExpensesBasis: basis });
 }
 
 describe('the declarations', () => {

@@ -67,9 +67,13 @@ const schemes: fc.Arbitrary<Scheme> = fc
   .tuple(
     fc.constantFrom('通用', '湖南'),
     fc.constantFrom<Scheme['notApplicable']>('rescale', 'full'),
-    fc.constantFrom<Scheme['sangongBasis']>('决算口径', '预算口径'),
+    fc.constantFrom<Scheme['officialExpensesBasis']>('决算口径', '预算口径'),
   )
-  .map(([name, notApplicable, sangongBasis]) => ({ ...getPreset(name)!, notApplicable, sangongBasis }));
+  .map(([name, notApplicable, officialExpensesBasis]) => ({
+    ...getPreset(name)!,
+    notApplicable,
+    officialExpensesBasis,
+  }));
 
 /** Some manual scores, within and beyond [0, 分值]. */
 const manual: fc.Arbitrary<ManualEntries | undefined> = fc.option(

@@ -25,7 +25,7 @@ describe('presets', () => {
     const s = getPreset('通用')!;
     expect(s.items).toHaveLength(28);
     expect(s.notApplicable).toBe('rescale');
-    expect(s.sangongBasis).toBe('决算口径');
+    expect(s.officialExpensesBasis).toBe('决算口径');
     expect(s.grades).toEqual([
       { grade: '优', min: 90 },
       { grade: '良', min: 80 },
@@ -203,7 +203,7 @@ describe('validateScheme', () => {
 
   test('settings must be one of the allowed values', () => {
     expect(errors(with_((x) => (x.notApplicable = 'zero' as never)))).toHaveLength(1);
-    expect(errors(with_((x) => (x.sangongBasis = '预算' as never)))).toHaveLength(1);
+    expect(errors(with_((x) => (x.officialExpensesBasis = '预算' as never)))).toHaveLength(1);
   });
 });
 
@@ -227,7 +227,11 @@ describe('parseSchemeJson', () => {
     expect(findings).toEqual([]);
     expect(scheme!.name).toBe('某市');
     expect(scheme!.notApplicable).toBe('rescale');
-    expect(scheme!.sangongBasis).toBe('决算口径');
+    expect(scheme!.officialExpensesBasis).toBe('决算口径');
+    for (const key of ['officialExpensesBasis', 'sangongBasis'])
+      expect(
+        parseSchemeJson(JSON.stringify({ ...minimal, [key]: '预算口径' }), 'a.json').scheme!.officialExpensesBasis,
+      ).toBe('预算口径');
     expect(scheme!.grades.map((g) => g.grade)).toEqual(['优', '良', '中', '差']);
     expect(scheme!.items[0]).toMatchObject({
       indicator: '在职人员控制率',

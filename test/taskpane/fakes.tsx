@@ -78,7 +78,7 @@ const SCHEME: Scheme = {
     { grade: '差', min: 0 },
   ],
   notApplicable: 'rescale',
-  sangongBasis: '决算口径',
+  officialExpensesBasis: '决算口径',
 };
 
 /**

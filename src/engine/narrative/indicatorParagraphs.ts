@@ -80,7 +80,7 @@ function changeInputs(ind: IndicatorResult): { current: string; prior: string } 
   return { current, prior };
 }
 
-function sangongNoun(ind: IndicatorResult): string {
+function officialExpensesNoun(ind: IndicatorResult): string {
   return ind.basis === '预算口径' ? '“三公”经费预算' : '“三公”经费支出';
 }
 
@@ -104,7 +104,7 @@ const EXPLAIN_OK: Record<string, Explain> = {
     const pre = inputValue(ev, prior, ind);
     if (!cur || !pre) return '';
     const r = ind.value as Decimal;
-    const head = `本年${sangongNoun(ind)}${proseAmount(cur)}，${changeWords(cur, pre, r)}`;
+    const head = `本年${officialExpensesNoun(ind)}${proseAmount(cur)}，${changeWords(cur, pre, r)}`;
     if (r.gt(0)) return `${head}。“三公”经费未实现压减，需查明增长原因并加以控制。`;
     if (r.lt(0)) return `${head}，落实了厉行节约、过紧日子的要求。`;
     return `${head}。`;
