@@ -32,7 +32,7 @@ export function recalculate(data: Uint8Array, to: 'xlsx' | 'pdf' = 'xlsx'): Buff
 }
 
 /** Converts a document with LibreOffice headless (private profile), e.g. a .docx to PDF. */
-export function convert(data: Uint8Array, from: 'xlsx' | 'docx', to: 'xlsx' | 'pdf'): Buffer {
+export function convert(data: Uint8Array, from: 'xlsx' | 'docx' | 'fods', to: 'xlsx' | 'pdf'): Buffer {
   return convertAll([data], from, to)[0];
 }
 
@@ -41,7 +41,7 @@ export function recalculateAll(books: Uint8Array[], to: 'xlsx' | 'pdf' = 'xlsx')
   return convertAll(books, 'xlsx', to);
 }
 
-function convertAll(documents: Uint8Array[], from: 'xlsx' | 'docx', to: 'xlsx' | 'pdf'): Buffer[] {
+function convertAll(documents: Uint8Array[], from: 'xlsx' | 'docx' | 'fods', to: 'xlsx' | 'pdf'): Buffer[] {
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-lo-'));
   const inputs = documents.map((data, i) => {
     const input = join(dir, `book${i === 0 ? '' : i}.${from}`);

@@ -16,7 +16,8 @@ import {
   mergesOf,
   setProtected,
 } from './exceljsCells';
-import { generatePackage, patchDefinedNames, readWorkbookXml, renderName } from '../../src/workbook/xlsx/definedNames';
+import { generatePackage, readWorkbookXml, renderName } from '../../src/workbook/xlsx/definedNames';
+import { patchDefinedNames } from '../../src/workbook/xlsx/workbookEdit';
 import { isBuiltIn } from '../../src/workbook/xlsx/readNames';
 import { columnLetters } from '../../src/workbook/xlsx/reference';
 import type { FixtureCell, FixtureName, FixtureSheet, WorkbookFixture } from './fixture';

@@ -1,9 +1,5 @@
-import {
-  parseWorkbookXml,
-  replaceDefinedNames,
-  renderOriginal,
-  renderName,
-} from '../../src/workbook/xlsx/definedNames';
+import { parseWorkbookXml, renderOriginal, renderName } from '../../src/workbook/xlsx/definedNames';
+import { replaceDefinedNames } from '../../src/workbook/xlsx/workbookEdit';
 import { absoluteReference, parseReference, quoteSheet, splitSheetCell } from '../../src/workbook/xlsx/reference';
 
 describe('parseReference', () => {

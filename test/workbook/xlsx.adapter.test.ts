@@ -7,7 +7,8 @@ import JSZip from 'jszip';
 import type { SheetLayout } from '../../src/sheets/layout';
 import { WorkbookError, type WritePlan } from '../../src/workbook/port';
 import { XlsxWorkbook } from '../../src/workbook/xlsx';
-import { parseWorkbookXml, patchDefinedNames, generatePackage, renderName } from '../../src/workbook/xlsx/definedNames';
+import { parseWorkbookXml, generatePackage, renderName } from '../../src/workbook/xlsx/definedNames';
+import { patchDefinedNames } from '../../src/workbook/xlsx/workbookEdit';
 import { indicatorLayout } from '../support/portContract';
 import { buildXlsx, dumpFixture } from '../support/xlsxFixture';
 

@@ -8,15 +8,17 @@
 import type { Document, Element } from '@xmldom/xmldom';
 import JSZip from 'jszip';
 import type { SheetLayout } from '../../sheets/layout';
-import { appendNameElements, definedNamesElement, renderName } from './definedNames';
+import { renderName } from './definedNames';
+import { appendNameElements, definedNamesElement } from './workbookEdit';
 import { CONTENT_TYPE, relsPathOf, REL, findEntry } from './opc';
 import { isBuiltIn } from './readNames';
 import { parseReference, quoteSheet, splitSheetCell } from './reference';
 import { cellContent, MAIN_NS, REL_NS, sheetXml } from './sheetXml';
 import { unselectSheet, writeCells, type CellWrite } from './sheetPatch';
-import { EMPTY_STYLES, StyleAppender } from './styles';
+import { EMPTY_STYLES, StyleAppender } from './styleAppender';
 import type { WorkbookPackage } from './workbookPackage';
-import { child, children, createLike, local, parseDom, serializeDom } from './xml';
+import { child, children, createLike, parseDom, serializeDom } from './dom';
+import { local } from './xml';
 
 const CT_NS = 'http://schemas.openxmlformats.org/package/2006/content-types';
 const PR_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';

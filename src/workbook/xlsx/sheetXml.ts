@@ -6,7 +6,7 @@
  */
 import { cellAddress, columnLetter } from '../../engine/a1';
 import type { LayoutCell, SheetLayout } from '../../sheets/layout';
-import type { StyleAppender } from './styles';
+import type { StyleAppender } from './styleAppender';
 import { escapeAttr, escapeText } from './xml';
 
 export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';

@@ -21,7 +21,7 @@ import {
   type WritePlan,
 } from '../port';
 import { generatePackage, type WorkbookXml } from './definedNames';
-import { emptyPackage, writePackage, type NameToWrite } from './packageWriter';
+import type { NameToWrite } from './packageWriter';
 import { listNames, pickDefinition, resolveNames } from './readNames';
 import { absoluteReference, parseCellAddress, parseReference, splitSheetCell } from './reference';
 import { overlappingMerges } from './sheetXml';
@@ -142,6 +142,8 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async write(plan: WritePlan): Promise<void> {
     await this.validate(plan);
+    // The writing side (xmldom, our sheet XML) is loaded only when something is written.
+    const { emptyPackage, writePackage } = await import(/* webpackChunkName: "xlsx-write" */ './packageWriter');
     // A fresh copy of the package: a failure anywhere leaves the workbook as it was.
     const pkg = this.data
       ? await WorkbookPackage.load(this.data)
