@@ -27,7 +27,7 @@ import {
   uniqueSheetName,
 } from '../sheets';
 import { fitLayout } from '../sheets/excelLimits';
-import { namedOutputCandidates, namedOutputs } from './namedOutputs';
+import { namedOutputCandidates, namedOutputNotices, namedOutputs } from './namedOutputs';
 import { locateInputs, withHints } from './locate';
 import type { LocateResult } from '../engine/locator';
 import type { UnitRecords } from '../engine/locator/units';
@@ -43,6 +43,11 @@ export interface JobOptions {
   saveMapping?: boolean;
   /** When our sheet name is taken by a sheet of the clerk's: pick `评分表 (2)` (CLI) or fail asking (pane). */
   onNameConflict?: 'rename' | 'ask';
+  /**
+   * The clerk's own names (自评得分, 评价等级, an indicator …) confirmed as outputs; names starting with 绩效_ need
+   * no confirmation.
+   */
+  confirmedOutputs?: string[];
   /** Report date for the signature; default today. */
   date?: Date;
   onProgress?: (step: JobStep) => void;
@@ -259,20 +264,21 @@ export async function runJob(port: WorkbookPort, options: JobOptions = {}): Prom
   // workbook keeps the natural sheet order.
   if (target.replaces['评分表'] || target.replaces['自评报告'])
     layouts.sort((a, b) => Number(b.role === '设置') - Number(a.role === '设置'));
-  const outputs = namedOutputs(evaluation, namesRead.values, [
-    ...Object.values(target.names),
-    ...Object.values(state.owned).map((o) => o.sheet),
-  ]);
+  const outputs = namedOutputs(
+    evaluation,
+    namesRead.values,
+    [...Object.values(target.names), ...Object.values(state.owned).map((o) => o.sheet)],
+    options.confirmedOutputs,
+  );
   progress('write');
   await port.write({
     sheets: layouts.map((layout) => ({ layout, replaces: target.replaces[layout.role] })),
     names: [],
-    namedOutputs: outputs,
+    namedOutputs: outputs.writes,
     activate: target.names['评分表'],
   });
   progress('done');
-  const notices = [...target.notices, ...limitNotices, ...report.notices];
-  if (outputs.length) notices.push(`已同时写入工作簿中已命名的单元格：${outputs.map((o) => o.name).join('、')}。`);
+  const notices = [...target.notices, ...limitNotices, ...report.notices, ...namedOutputNotices(outputs)];
   return {
     ...inspection,
     written: true,

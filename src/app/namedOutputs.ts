@@ -1,13 +1,18 @@
 /**
- * Named outputs (docs/outputs.md): where the clerk's own form already names a cell after an output — an
- * indicator (在职人员控制率), the total (自评得分, 合计得分 …) or the grade (评价等级) — the value is
- * written there too. Rates go in as fractions with a 0.00% format, as Excel keeps percentages.
+ * Named outputs (docs/outputs.md, issue 12): a value goes into a cell of the clerk's own form only where the clerk
+ * meant us to — the cell's name is ours by convention (绩效_自评得分, 绩效_评价等级, 绩效_<指标>, 绩效_<指标>得分) or
+ * the clerk confirmed a name of their own (自评得分, 评价等级, 在职人员控制率 …) — and never over a formula.
+ * Every cell written and every named cell left alone is listed for the notice. Rates go in as fractions with a
+ * 0.00% format, as Excel keeps percentages.
  */
 import { splitSheet } from '../engine/a1';
 import { INPUTS } from '../engine/catalogue';
 import { INDICATORS } from '../engine/indicatorDefinitions';
 import type { Evaluation, NamedValue } from '../engine/types';
 import type { NamedOutputWrite } from '../workbook/port';
+
+/** The prefix that makes a defined name one of our outputs without asking. */
+export const OUTPUT_PREFIX = '绩效_';
 
 /** Names the total may go by in a clerk's form. */
 export const TOTAL_NAMES = ['自评得分', '合计得分', '综合得分', '总得分', '自评总分', '评价得分'] as const;
@@ -16,8 +21,8 @@ export const GRADE_NAMES = ['评价等级', '自评等级', '等级'] as const;
 /** Input names and aliases: never written to, even when an output shares the name (满意度). */
 const INPUT_NAMES = new Set(INPUTS.flatMap((d) => [d.name, ...d.aliases]));
 
-/** Every name the job should ask the workbook about for named outputs. */
-export function namedOutputCandidates(): string[] {
+/** The outputs by their own names (what follows 绩效_, or what the clerk may confirm). */
+function outputNames(): string[] {
   const names = [
     ...INDICATORS.map((d) => d.id),
     ...INDICATORS.map((d) => `${d.id}得分`),
@@ -25,6 +30,12 @@ export function namedOutputCandidates(): string[] {
     ...GRADE_NAMES,
   ];
   return names.filter((n) => !INPUT_NAMES.has(n));
+}
+
+/** Every name the job should ask the workbook about: ours (绩效_…) and the bare ones a clerk may confirm. */
+export function namedOutputCandidates(): string[] {
+  const bare = outputNames();
+  return [...bare.map((n) => OUTPUT_PREFIX + n), ...bare];
 }
 
 function outputFor(ev: Evaluation, name: string): Omit<NamedOutputWrite, 'name' | 'cell'> | undefined {
@@ -44,23 +55,67 @@ function outputFor(ev: Evaluation, name: string): Omit<NamedOutputWrite, 'name' 
   return undefined;
 }
 
+/** A named cell we did not write, and why (for the notice). */
+export interface NamedOutputSkipped {
+  name: string;
+  cell: string;
+  reason: 'formula' | 'not-confirmed';
+}
+
+export interface NamedOutputPlan {
+  writes: NamedOutputWrite[];
+  skipped: NamedOutputSkipped[];
+}
+
 /**
- * The writes for the clerk's names that match an output. Only names that refer to one cell are
- * written; input names are skipped, and so are cells on `ownSheets` (our own sheets are rewritten anyway).
+ * The writes for the clerk's named cells that are ours (绩效_…) or `confirmed`, and the named cells left alone: a
+ * cell holding a formula is never written; a bare output name (自评得分) not confirmed is only reported. Names that
+ * are inputs, our marks or on `ownSheets` (rewritten anyway) are ignored; only names of one cell count.
  */
 export function namedOutputs(
   ev: Evaluation,
   values: Record<string, NamedValue>,
   ownSheets: string[] = [],
-): NamedOutputWrite[] {
+  confirmed: readonly string[] = [],
+): NamedOutputPlan {
   const own = new Set(ownSheets.map((s) => s.toLowerCase()));
-  const out: NamedOutputWrite[] = [];
+  const yes = new Set(confirmed);
+  const plan: NamedOutputPlan = { writes: [], skipped: [] };
+  const taken = new Set<string>();
   for (const [name, v] of Object.entries(values)) {
     if (v.kind !== 'cell' || INPUT_NAMES.has(name) || name.startsWith('指标_') || name.startsWith('_jixiao_')) continue;
     const { sheet } = splitSheet(v.cell);
     if (own.has(sheet.toLowerCase())) continue;
-    const output = outputFor(ev, name);
-    if (output) out.push({ name, cell: v.cell, ...output });
+    const ours = name.startsWith(OUTPUT_PREFIX);
+    const output = outputFor(ev, ours ? name.slice(OUTPUT_PREFIX.length) : name);
+    if (!output) continue;
+    const key = v.cell.toLowerCase();
+    if (v.formula) plan.skipped.push({ name, cell: v.cell, reason: 'formula' });
+    else if (!ours && !yes.has(name)) plan.skipped.push({ name, cell: v.cell, reason: 'not-confirmed' });
+    else if (!taken.has(key)) {
+      taken.add(key);
+      plan.writes.push({ name, cell: v.cell, ...output });
+    }
   }
-  return out;
+  return plan;
+}
+
+/** The notices of a plan: every cell written, every named cell left alone and what to do about it. */
+export function namedOutputNotices(plan: NamedOutputPlan): string[] {
+  const notices: string[] = [];
+  if (plan.writes.length)
+    notices.push(`已写入您命名的单元格：${plan.writes.map((w) => `${w.name}（${w.cell}）`).join('、')}。`);
+  const formulas = plan.skipped.filter((s) => s.reason === 'formula');
+  if (formulas.length)
+    notices.push(
+      `以下命名单元格含有公式，未覆盖：${formulas.map((s) => `${s.name}（${s.cell}）`).join('、')}。` +
+        '如需写入结果，请删除公式或换一个单元格。',
+    );
+  const bare = plan.skipped.filter((s) => s.reason === 'not-confirmed');
+  if (bare.length)
+    notices.push(
+      `以下单元格的名称与结果同名，未写入：${bare.map((s) => `${s.name}（${s.cell}）`).join('、')}。` +
+        `如需写入，请把名称改为以“${OUTPUT_PREFIX}”开头（如 ${OUTPUT_PREFIX}${bare[0].name}）。`,
+    );
+  return notices;
 }

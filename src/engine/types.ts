@@ -45,6 +45,8 @@ export type NamedValue =
       value: CellValue;
       /** Number format of the cell (e.g. `0.00%`), when the host knows it. */
       numberFormat?: string;
+      /** The cell holds a formula (`value` is then its cached result, null when the file has none). */
+      formula?: boolean;
       /** Sheets that define the same name too (only reported when the workbook scope won or several sheets do). */
       alsoOnSheets?: string[];
     }

@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import { XlsxWorkbook } from '../../src/workbook/xlsx';
 import { buildXlsx, dumpFixture } from '../support/xlsxFixture';
-import { fill, loadBook, plain, rowOf, sampleBytes, saveBook, sheet, sheetDump } from '../support/filled';
+import { fill, formulaOf, loadBook, plain, rowOf, sampleBytes, saveBook, sheet, sheetDump } from '../support/filled';
 
 jest.setTimeout(60_000);
 
@@ -87,7 +87,7 @@ test('clerk text starting with = + - @ is written as text, never as a formula', 
   expect(hit!.numFmt).toBe('@');
 });
 
-test("cells the clerk's own form names 自评得分, 评价等级 or after an indicator receive the values", async () => {
+test("cells the clerk's own form names 绩效_自评得分, 绩效_评价等级 or 绩效_<指标> receive the values, each listed", async () => {
   const book = await loadBook(sampleBytes());
   const form = book.addWorksheet('上报表');
   form.getCell('A1').value = '自评得分';
@@ -96,18 +96,52 @@ test("cells the clerk's own form names 自评得分, 评价等级 or after an in
   // The names are added through our fixture writer, which puts them into workbook.xml as Excel does.
   const fixture = await dumpFixture(await saveBook(book));
   fixture.names.push(
-    { name: '自评得分', refersTo: '上报表!$B$1' },
-    { name: '评价等级', refersTo: '上报表!$B$2' },
-    { name: '在职人员控制率', refersTo: '上报表!$B$3' },
+    { name: '绩效_自评得分', refersTo: '上报表!$B$1' },
+    { name: '绩效_评价等级', refersTo: '上报表!$B$2' },
+    { name: '绩效_在职人员控制率', refersTo: '上报表!$B$3' },
   );
   const filled = await fill(await buildXlsx(fixture));
-  expect(filled.result.notices.join('')).toContain('自评得分');
+  expect(filled.result.notices).toContain(
+    '已写入您命名的单元格：绩效_在职人员控制率（上报表!B3）、绩效_自评得分（上报表!B1）、绩效_评价等级（上报表!B2）。',
+  );
   const out = sheet(await loadBook(filled.bytes), '上报表');
   expect(plain(out.getCell('B1'))).toBe(47.47);
   expect(plain(out.getCell('B2'))).toBe('差');
   expect(plain(out.getCell('B3'))).toBeCloseTo(0.8824, 10);
   expect(out.getCell('B3').numFmt).toBe('0.00%');
   expect(plain(out.getCell('A1'))).toBe('自评得分');
+});
+
+test("a clerk's own names are left alone: a sheet-scoped 等级 holding 四级主任科员, a 自评得分 holding =SUM(B2:B3)", async () => {
+  const book = await loadBook(sampleBytes());
+  const staff = book.addWorksheet('人事');
+  staff.getCell('B1').value = '四级主任科员';
+  staff.getCell('B2').value = 1;
+  staff.getCell('B3').value = 2;
+  staff.getCell('C1').value = { formula: 'SUM(B2:B3)', result: 3 } as ExcelJS.CellFormulaValue;
+  staff.getCell('D1').value = { formula: 'B2*10', result: 10 } as ExcelJS.CellFormulaValue;
+  const fixture = await dumpFixture(await saveBook(book));
+  fixture.names.push(
+    { name: '等级', sheet: '人事', refersTo: '人事!$B$1' },
+    { name: '自评得分', refersTo: '人事!$C$1' },
+    { name: '绩效_评价等级', refersTo: '人事!$D$1' },
+  );
+  const input = await buildXlsx(fixture);
+  const filled = await fill(input);
+  const out = sheet(await loadBook(filled.bytes), '人事');
+  expect(plain(out.getCell('B1'))).toBe('四级主任科员');
+  expect(formulaOf(out.getCell('C1'))).toBe('SUM(B2:B3)');
+  expect(formulaOf(out.getCell('D1'))).toBe('B2*10');
+  const notices = filled.result.notices.join('\n');
+  expect(notices).toContain('含有公式，未覆盖：');
+  expect(notices).toContain('自评得分（人事!C1）');
+  expect(notices).toContain('绩效_评价等级（人事!D1）');
+  expect(notices).toContain('未写入：等级（人事!B1）');
+  expect(notices).not.toContain('已写入您命名的单元格');
+  // Confirmed in the pane: the clerk's 等级 receives the grade.
+  const confirmed = await fill(input, { confirmedOutputs: ['等级'] });
+  expect(plain(sheet(await loadBook(confirmed.bytes), '人事').getCell('B1'))).toBe('差');
+  expect(confirmed.result.notices).toContain('已写入您命名的单元格：等级（人事!B1）。');
 });
 
 test('an empty sheet named 评分表 (a blank one, or left by an interrupted write) is used, not 评分表 (2)', async () => {

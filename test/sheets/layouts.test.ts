@@ -1,5 +1,5 @@
 import { buildLayouts, markName, OUR_SHEETS, readSettings, settingsSheet, uniqueSheetName } from '../../src/sheets';
-import { namedOutputCandidates, namedOutputs } from '../../src/app/namedOutputs';
+import { namedOutputCandidates, namedOutputNotices, namedOutputs } from '../../src/app/namedOutputs';
 import { reportSheet, REPORT_WIDTH } from '../../src/sheets/reportSheet';
 import { writeReport } from '../../src/engine/narrative';
 import type { NamedValue } from '../../src/engine/types';
@@ -109,41 +109,75 @@ describe('自评报告 sheet', () => {
 
 describe('namedOutputs', () => {
   const ev = evaluateWith({}, { manual: SAMPLE_MANUAL });
-  const cell = (name: string, at: string): NamedValue => ({
+  const cell = (name: string, at: string, formula?: boolean): NamedValue => ({
     kind: 'cell',
     name,
     scope: { kind: 'workbook' },
     cell: at,
     value: null,
+    ...(formula ? { formula } : {}),
   });
 
-  it('writes the total, the grade and rates (as fractions) into the clerk’s named cells', () => {
+  it('writes the total, the grade and rates (as fractions) into cells named 绩效_…, and lists each cell', () => {
     const values: Record<string, NamedValue> = {
-      自评得分: cell('自评得分', '封面!C5'),
-      评价等级: cell('评价等级', '封面!C6'),
-      在职人员控制率: cell('在职人员控制率', '报表!D8'),
-      三公经费变动率得分: cell('三公经费变动率得分', '报表!E9'),
-      重点支出安排率: cell('重点支出安排率', '报表!D10'),
+      绩效_自评得分: cell('绩效_自评得分', '封面!C5'),
+      绩效_评价等级: cell('绩效_评价等级', '封面!C6'),
+      绩效_在职人员控制率: cell('绩效_在职人员控制率', '报表!D8'),
+      绩效_三公经费变动率得分: cell('绩效_三公经费变动率得分', '报表!E9'),
+      绩效_重点支出安排率: cell('绩效_重点支出安排率', '报表!D10'),
       满意度: cell('满意度', '基础数据!C40'),
-      合计得分: { kind: 'missing', name: '合计得分' },
-      综合得分: { kind: 'constant', name: '综合得分', scope: { kind: 'workbook' }, value: 1, refersTo: '1' },
+      绩效_合计得分: { kind: 'missing', name: '绩效_合计得分' },
+      绩效_综合得分: { kind: 'constant', name: '绩效_综合得分', scope: { kind: 'workbook' }, value: 1, refersTo: '1' },
     };
-    expect(namedOutputs(ev, values)).toEqual([
-      { name: '自评得分', cell: '封面!C5', value: 88.97, numberFormat: '0.00' },
-      { name: '评价等级', cell: '封面!C6', value: '良' },
+    const plan = namedOutputs(ev, values);
+    expect(plan.writes).toEqual([
+      { name: '绩效_自评得分', cell: '封面!C5', value: 88.97, numberFormat: '0.00' },
+      { name: '绩效_评价等级', cell: '封面!C6', value: '良' },
+      { name: '绩效_在职人员控制率', cell: '报表!D8', value: 0.8824, numberFormat: '0.00%' },
+      { name: '绩效_三公经费变动率得分', cell: '报表!E9', value: 0, numberFormat: '0.00' },
+      { name: '绩效_重点支出安排率', cell: '报表!D10', value: '—' },
+    ]);
+    expect(plan.skipped).toEqual([]);
+    expect(namedOutputNotices(plan)).toEqual([
+      '已写入您命名的单元格：绩效_自评得分（封面!C5）、绩效_评价等级（封面!C6）、绩效_在职人员控制率（报表!D8）、' +
+        '绩效_三公经费变动率得分（报表!E9）、绩效_重点支出安排率（报表!D10）。',
+    ]);
+  });
+
+  it("leaves a clerk's own names (等级, 自评得分) alone unless confirmed, and never replaces a formula", () => {
+    const values: Record<string, NamedValue> = {
+      等级: cell('等级', '人事!B1'),
+      自评得分: cell('自评得分', '汇总!C3', true),
+      绩效_评价等级: cell('绩效_评价等级', '封面!C6', true),
+      在职人员控制率: cell('在职人员控制率', '报表!D8'),
+    };
+    const plan = namedOutputs(ev, values);
+    expect(plan.writes).toEqual([]);
+    expect(plan.skipped).toEqual([
+      { name: '等级', cell: '人事!B1', reason: 'not-confirmed' },
+      { name: '自评得分', cell: '汇总!C3', reason: 'formula' },
+      { name: '绩效_评价等级', cell: '封面!C6', reason: 'formula' },
+      { name: '在职人员控制率', cell: '报表!D8', reason: 'not-confirmed' },
+    ]);
+    const notices = namedOutputNotices(plan).join('\n');
+    expect(notices).toContain('含有公式，未覆盖：自评得分（汇总!C3）、绩效_评价等级（封面!C6）');
+    expect(notices).toContain('未写入：等级（人事!B1）、在职人员控制率（报表!D8）');
+    expect(notices).toContain('绩效_等级');
+    // Confirmed by the clerk: written; a formula still is not.
+    const confirmed = namedOutputs(ev, values, [], ['在职人员控制率', '自评得分']);
+    expect(confirmed.writes).toEqual([
       { name: '在职人员控制率', cell: '报表!D8', value: 0.8824, numberFormat: '0.00%' },
-      { name: '三公经费变动率得分', cell: '报表!E9', value: 0, numberFormat: '0.00' },
-      { name: '重点支出安排率', cell: '报表!D10', value: '—' },
     ]);
   });
 
   it('never writes into an input or into our own sheets', () => {
     expect(namedOutputCandidates()).not.toContain('满意度');
+    expect(namedOutputCandidates()).not.toContain('绩效_满意度');
     expect(namedOutputCandidates()).toEqual(
-      expect.arrayContaining(['在职人员控制率', '自评得分', '评价等级', '合计得分']),
+      expect.arrayContaining(['绩效_在职人员控制率', '绩效_自评得分', '绩效_评价等级', '绩效_合计得分', '自评得分']),
     );
-    const values: Record<string, NamedValue> = { 自评得分: cell('自评得分', "'评分表'!G32") };
-    expect(namedOutputs(ev, values, ['评分表'])).toEqual([]);
+    const values: Record<string, NamedValue> = { 绩效_自评得分: cell('绩效_自评得分', "'评分表'!G32") };
+    expect(namedOutputs(ev, values, ['评分表'])).toEqual({ writes: [], skipped: [] });
   });
 });
 

@@ -123,6 +123,8 @@ export const CONTRACT_FIXTURE: WorkbookFixture = {
         B11: { formula: '=B3-B4', value: 2 },
         B12: { error: '#N/A' },
         B13: true,
+        B14: { formula: '=B3*2' },
+        B15: { value: 44561, numberFormat: 'yyyy-mm-dd' },
       },
       merges: ['B9:C9'],
     },
@@ -156,6 +158,8 @@ export const CONTRACT_FIXTURE: WorkbookFixture = {
     { name: '差额', refersTo: '基础数据!$B$11' },
     { name: '无值', refersTo: '基础数据!$B$12' },
     { name: '布尔', refersTo: '基础数据!$B$13' },
+    { name: '未计算', refersTo: '基础数据!$B$14' },
+    { name: '日期', refersTo: '基础数据!$B$15' },
     { name: '两表', sheet: '副本', refersTo: '副本!$B$4' },
     { name: '两表', sheet: '说明', refersTo: '说明!$B$4' },
     { name: '引号表', refersTo: "'张三''s 表'!$A$1" },
@@ -245,6 +249,8 @@ export function describePortContract(label: string, adapter: PortAdapter): void 
         '差额',
         '无值',
         '布尔',
+        '未计算',
+        '日期',
         '两表',
         '引号表',
         '不存在的名称',
@@ -314,6 +320,18 @@ export function describePortContract(label: string, adapter: PortAdapter): void 
       it('gives a formula cell its calculated value and a boolean as boolean', () => {
         expectCellValue(values['差额'], '基础数据!B11', 2);
         expectCellValue(values['布尔'], '基础数据!B13', true);
+      });
+
+      it('says which cells hold a formula, and gives a formula without a cached value as null', () => {
+        expect(values['差额']).toMatchObject({ kind: 'cell', formula: true });
+        expect(values['未计算']).toMatchObject({ kind: 'cell', cell: '基础数据!B14', value: null, formula: true });
+        expect(values['编制数'].kind === 'cell' && values['编制数'].formula).toBeFalsy();
+        expect(values['布尔'].kind === 'cell' && values['布尔'].formula).toBeFalsy();
+      });
+
+      it('passes a date format through with the serial number, for the reading rules', () => {
+        expectCellValue(values['日期'], '基础数据!B15', 44561);
+        expect(values['日期'].kind === 'cell' && values['日期'].numberFormat).toBe('yyyy-mm-dd');
       });
 
       it('reads a name on a merged area as its top-left cell', () => {

@@ -27,6 +27,8 @@ export interface RangeFacts {
   topLeftValue: unknown;
   topLeftType?: string;
   topLeftFormat?: string;
+  /** The top-left cell's formula (`=…`), or its value when it holds none. */
+  topLeftFormula?: unknown;
   /** The merged areas inside the range (ExcelApi 1.13); undefined when unknown. */
   mergedAreas?: { address: string; areaCount: number } | null;
 }
@@ -38,7 +40,7 @@ interface RangeProbe {
 
 function queueRangeProbe(item: Excel.NamedItem, features: ApiFeatures): RangeProbe {
   const range = item.getRangeOrNullObject();
-  range.load('address,cellCount,values,valueTypes,numberFormat');
+  range.load('address,cellCount,values,valueTypes,numberFormat,formulas');
   const merged = features.mergedAreas ? range.getMergedAreasOrNullObject() : null;
   merged?.load('address,areaCount');
   return { range, merged };
@@ -53,6 +55,7 @@ function rangeFacts(probe: RangeProbe | undefined): RangeFacts | null {
     topLeftValue: range.values[0]?.[0],
     topLeftType: (range.valueTypes[0]?.[0] as string | undefined) ?? undefined,
     topLeftFormat: range.numberFormat[0]?.[0] as string | undefined,
+    topLeftFormula: range.formulas[0]?.[0],
     mergedAreas: merged
       ? merged.isNullObject
         ? null
@@ -196,6 +199,7 @@ export function resolveName(
       ...also,
     };
     if (facts.topLeftFormat && facts.topLeftFormat !== 'General') value.numberFormat = facts.topLeftFormat;
+    if (typeof facts.topLeftFormula === 'string' && facts.topLeftFormula.startsWith('=')) value.formula = true;
     return value;
   }
   if (/#REF!/i.test(refersTo) || (row.type === 'Error' && String(row.value).includes('#REF!'))) {

@@ -133,6 +133,7 @@ export async function resolveNames(pkg: WorkbookPackage, candidates: string[]): 
       };
       const format = at < 0 ? undefined : formats!.format(read.cells[at].style);
       if (format) value.numberFormat = format;
+      if (at >= 0 && !slave && read.cells[at].formula) value.formula = true;
       values[p.candidate] = value;
     }
   }
