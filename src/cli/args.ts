@@ -12,6 +12,8 @@ export const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   out: { type: 'string', short: 'o' },
   scheme: { type: 'string' },
+  apply: { type: 'boolean' },
+  all: { type: 'boolean' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
 type Flags = {

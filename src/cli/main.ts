@@ -13,6 +13,7 @@ import { XlsxWorkbook } from '../workbook/xlsx';
 import { checkOutput, OutputError, writeOutput, type OutputOptions } from './output';
 import { readArgs, UsageError, type Args } from './args';
 import { renderSummary, renderBlocking } from './summary';
+import { locateCommand } from './locate';
 
 /** The repository root, found from this file whether it runs compiled (dist-cli/) or under ts-jest. */
 function projectRoot(): string {
@@ -27,6 +28,8 @@ const USAGE = `用法 (usage):
   jixiao evaluate <工作簿.xlsx> [--json] [--scheme <方案名或 JSON 文件>]   计算并显示指标、得分和发现的问题
   jixiao fill <工作簿.xlsx> -o <输出.xlsx> [--scheme …] [--force]         写入 指标计算 / 评分表 / 自评报告（原文件不变）
   jixiao report <工作簿.xlsx> -o <报告.docx> [--scheme …] [--force]      生成公文格式（GB/T 9704）的 Word 自评报告，附自评表
+  jixiao locate <工作簿.xlsx> [--json]                                    按标签查找各输入项所在的单元格（自动识别）
+  jixiao locate <工作簿.xlsx> --apply -o <输出.xlsx> [--all] [--force]    为找到的输入项定义名称（--all：含低可信度）
   jixiao template -o <新工作簿.xlsx> [--force]                             生成空白的输入工作簿（基础数据表）
   jixiao demo [-o <输出.xlsx>] [--force]                                   用自带的示例工作簿运行 fill
   已存在的输出文件不会被覆盖，除非加 --force。
@@ -176,6 +179,7 @@ const COMMANDS: Record<string, (args: Args, io: Io) => Promise<number>> = {
   report: reportCommand,
   template: templateCommand,
   demo: demoCommand,
+  locate: (args, io) => locateCommand(args, io, openWorkbook),
 };
 
 export async function main(

@@ -43,3 +43,4 @@ export function locate(snapshots: SheetSnapshot[], options: LocateOptions = {}):
   });
   return { proposals, truncated: snapshots.filter((s) => s.truncated).map((s) => s.sheet) };
 }
+export { toLocateJson, type ProposalJson } from './json';
