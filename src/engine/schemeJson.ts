@@ -25,18 +25,7 @@ import { STANDARD_GRADES } from './schemes';
 import { INDICATOR_BY_ID } from './indicatorDefinitions';
 import { describeRule } from './rules';
 import { validateScheme } from './schemeValidation';
-
-const RULE_ALIASES: Record<string, string> = {
-  比例: 'proportional',
-  按比例: 'proportional',
-  上限: 'ceiling',
-  超限扣分: 'ceiling',
-  分档: 'bands',
-  区间: 'bands',
-  季度: 'quarterly',
-  人工: 'manual',
-  定性: 'manual',
-};
+import { ruleKindOf } from './schemeNotation';
 
 function numberish(x: unknown): unknown {
   if (typeof x === 'string' && x.trim() !== '' && Number.isFinite(Number(x.trim()))) return Number(x.trim());
@@ -53,7 +42,7 @@ function normaliseItem(raw: unknown): SchemeItem {
   item.weight = numberish(item.weight);
   if (isObject(item.rule)) {
     const rule = { ...item.rule } as Record<string, unknown>;
-    if (typeof rule.kind === 'string') rule.kind = RULE_ALIASES[rule.kind.trim()] ?? rule.kind.trim();
+    if (typeof rule.kind === 'string') rule.kind = ruleKindOf(rule.kind) ?? rule.kind.trim();
     for (const k of ['target', 'limit', 'perPoint']) if (k in rule) rule[k] = numberish(rule[k]);
     if (Array.isArray(rule.bands))
       rule.bands = rule.bands.map((b) =>
