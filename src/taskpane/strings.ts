@@ -126,7 +126,7 @@ const zhCN = {
   reportCopied: '报告已复制：在 Word 或 WPS 文字中新建文档并粘贴，字体、字号和缩进随之保留。',
   reportSource: (sheet: string | null) =>
     sheet ? `正文取自工作表“${sheet}”，包括您的修改。` : '工作簿中还没有“自评报告”表，正文按当前数据生成。',
-  reportBlocked: '工作簿中有阻止计算的问题（见上方列表），未生成报告。请修改后再试。',
+  reportBlocked: '工作簿中有阻止计算的问题（见下方列表），未生成报告。请修改后再试。',
   reportSaveFailed: (message: string) =>
     `无法下载（${message}）：此环境可能不允许下载文件。请改用“复制报告”，再粘贴到 Word 或 WPS 文字中。`,
   reportCopyFailed: (message: string) => `无法写入剪贴板（${message}）。请改用“导出 Word 报告”。`,
@@ -262,7 +262,7 @@ const enUS: Strings = {
     sheet
       ? ` The text is taken from the sheet "${sheet}", including your edits.`
       : ' The workbook has no 自评报告 sheet yet; the text was generated from the current data.',
-  reportBlocked: 'Problems in the workbook (listed above) stop the report. Fix them and try again.',
+  reportBlocked: 'Problems in the workbook (listed below) stop the report. Fix them and try again.',
   reportSaveFailed: (message: string) =>
     `Could not download (${message}): this environment may not allow downloads. Use "Copy report" and paste into Word or WPS Writer.`,
   reportCopyFailed: (message: string) => `Could not write to the clipboard (${message}). Use "Export Word report".`,

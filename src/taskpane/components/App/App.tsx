@@ -103,10 +103,11 @@ function Pane({ services }: { services: HostServices }): React.ReactElement {
               {job.busy && <JobProgress action={job.busy} step={job.step} />}
             </div>
 
+            {/* Near the top: at 350 px the results and their 28-row table would hide it far below. */}
+            {services.report && <ReportExport port={workbook.port} report={services.report} disabled={busy} />}
             {job.error && <ErrorBar error={job.error} />}
             {evaluation && <BlockingErrors evaluation={evaluation} />}
             {job.result?.written && <ResultPanel result={job.result} />}
-            {services.report && <ReportExport port={workbook.port} report={services.report} disabled={busy} />}
             {job.inspection && (
               <MappingEditor
                 inspection={job.inspection}
