@@ -21,12 +21,13 @@ let server: PreviewServer;
 let browser: Browser;
 let context: BrowserContext;
 
+// A production build takes minutes when several developers share the two cores.
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   await ensureProductionBuild(ROOT);
   server = await servePane(ROOT);
   browser = await launchChromium();
-}, 240_000);
+}, 600_000);
 
 afterAll(async () => {
   await context?.close();
