@@ -4,15 +4,20 @@
  *   - wall time of `jixiao evaluate` and `jixiao fill` on the sample workbook (goals < 1.5 s, < 2 s)
  *   - wall time of `jixiao report` (the Word report) on the filled sample (goal < 1.5 s)
  *   - production bundle size of the pane without office.js (goal ≤ 350 KB gzip), when dist/ exists
+ *   - the label locator on 50 sheets × 2,000 labelled rows from an in-memory snapshot (goal < 0.5 s)
+ *     and `jixiao locate` on the sample without names
  *   - headless Chromium: first render and a finished 计算指标 on the sample (goals < 1.5 s, < 2 s)
  */
 import { spawnSync } from 'child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { cpus, tmpdir } from 'os';
 import { dirname, join } from 'path';
 import { gzipSync } from 'zlib';
 import { evaluate } from '../src/engine/evaluate';
 import { getPreset } from '../src/engine/schemes';
+import { locate } from '../src/engine/locator';
+import type { SheetSnapshot, SnapshotCell } from '../src/engine/locator/snapshot';
+import { sampleWithoutNames } from '../test/support/locatorLayouts';
 import { generateDepartment, prng } from './departments';
 import { measureBrowser } from './browser';
 import { ensureProductionBuild } from '../test/support/browser';
@@ -61,7 +66,7 @@ function benchCli(): void {
   const ms = timeCommand(['evaluate', SAMPLE, '--json']);
   line('jixiao evaluate sample --json (median of 5)', `${(ms / 1000).toFixed(3)} s`, '< 1.5 s');
   const out = join(mkdtempSync(join(tmpdir(), 'jixiao-bench-')), 'filled.xlsx');
-  const fill = timeCommand(['fill', SAMPLE, '-o', out]);
+  const fill = timeCommand(['fill', SAMPLE, '-o', out, '--force']);
   line('jixiao fill sample (median of 5)', `${(fill / 1000).toFixed(3)} s`, '< 2 s');
   // The Word report of the filled sample: its text read back from our 自评报告 sheet, the 自评表 attached.
   const docx = join(dirname(out), '自评报告.docx');
@@ -101,10 +106,54 @@ function benchBundle(): void {
   line('  of which ExcelJS (browser page only)', kb(excel));
 }
 
+/** 50 sheets × 2,000 rows: a label (mostly not ours, every 40th a catalogue label), a figure, a unit, a note. */
+function locatorSnapshot(): SheetSnapshot[] {
+  const ours = [
+    '全年预算数',
+    '全年执行数',
+    '编制数',
+    '在职人员数',
+    '“三公”经费支出数',
+    '公用经费预算数',
+    '政府采购金额',
+  ];
+  return Array.from({ length: 50 }, (_, s) => {
+    const cells: (SnapshotCell | null)[][] = [[{ value: `第${s + 1}张表` }], [{ value: '金额单位：元' }]];
+    for (let r = 0; r < 2000; r++) {
+      const label = r % 40 === 0 ? ours[(r / 40 + s) % ours.length] : `（${(r % 9) + 1}）其他支出项目${r}`;
+      cells.push([{ value: label }, { value: 1000 + r * 7.25 }, { value: '元' }, { value: r % 3 ? '' : '备注' }]);
+    }
+    return { sheet: `表${s + 1}`, cells, merges: [{ top: 0, left: 0, bottom: 0, right: 3 }], truncated: false };
+  });
+}
+
+function benchLocator(): void {
+  const sheets = locatorSnapshot();
+  locate(sheets.slice(0, 1)); // warm-up
+  const start = process.hrtime.bigint();
+  const result = locate(sheets);
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const ambiguous = result.proposals.filter((p) => p.status === 'ambiguous').length;
+  line(
+    'locator: 50 sheets × 2,000 labelled rows',
+    `${seconds.toFixed(3)} s (${ambiguous} inputs ambiguous)`,
+    '< 0.5 s',
+  );
+}
+
+async function benchLocateCli(): Promise<void> {
+  const file = join(mkdtempSync(join(tmpdir(), 'jixiao-bench-')), 'unnamed.xlsx');
+  writeFileSync(file, await sampleWithoutNames());
+  const ms = timeCommand(['locate', file, '--json']);
+  line('jixiao locate sample without names (median of 5)', `${(ms / 1000).toFixed(3)} s`);
+}
+
 async function main(): Promise<void> {
   console.log(`绩效自评助手 bench — node ${process.version}, ${cpus().length} cores\n`);
   benchEngine();
   benchCli();
+  benchLocator();
+  await benchLocateCli();
   if (process.argv.includes('--no-browser')) return;
   // dist/ is rebuilt when a source is newer, so that sizes and timings are of the current code.
   const build = await ensureProductionBuild(ROOT);

@@ -66,7 +66,7 @@ function sheetFacts(grid: SheetGrid): SheetFacts {
     for (let c = 0; c < grid.width(r); c++) {
       const t = grid.text(r, c);
       if (!t || t.length > 80) continue;
-      const m = SHEET_UNIT.exec(t.normalize('NFKC'));
+      const m = t.includes('单位') ? SHEET_UNIT.exec(t.normalize('NFKC')) : null;
       if (m) facts.units.push({ row: r, unit: m[1] as MoneyUnit });
       if (r < 5 && !facts.titleTopic) {
         const key = grid.label(r, c)?.key ?? '';

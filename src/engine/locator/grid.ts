@@ -7,7 +7,8 @@ import { unitOf, type Unit } from './units';
 export class SheetGrid {
   /** Top-left cell of each merge → the merge. */
   private readonly mergeAt = new Map<string, CellRect>();
-  private readonly labels = new Map<string, Label | null>();
+  /** Per row, per column: the cell's label, null when it is none (computed once). */
+  private readonly labels: (Label | null | undefined)[][] = [];
   readonly rows: number;
   readonly sheet: string;
 
@@ -41,8 +42,10 @@ export class SheetGrid {
   }
 
   text(r: number, c: number): string | undefined {
-    const v = this.value(r, c);
-    return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+    const v = this.snapshot.cells[r]?.[c]?.value;
+    if (typeof v !== 'string' || v === '') return undefined;
+    const t = /^\s|\s$/.test(v) ? v.trim() : v;
+    return t === '' ? undefined : t;
   }
 
   isNumber(r: number, c: number): boolean {
@@ -57,12 +60,12 @@ export class SheetGrid {
 
   /** The cell's text as a label (cached). */
   label(r: number, c: number): Label | undefined {
-    const key = `${r},${c}`;
-    let l = this.labels.get(key);
+    const row = (this.labels[r] ??= []);
+    let l = row[c];
     if (l === undefined) {
       const t = this.text(r, c);
       l = t && t.length <= 40 ? normalizeLabel(t) : null;
-      this.labels.set(key, l);
+      row[c] = l;
     }
     return l ?? undefined;
   }

@@ -26,7 +26,19 @@ const NUMBERING = [
 const SUB_ITEM = /^其中[:：]?/;
 const BRACKETS = /[([【［]([^()[\]【】［］]*)[)\]】］]/g;
 
+/** Labels repeat across sheets and workbooks: normalised once each (bounded). */
+const CACHE = new Map<string, Label>();
+
 export function normalizeLabel(raw: string): Label {
+  const cached = CACHE.get(raw);
+  if (cached) return cached;
+  const label = normalize(raw);
+  if (CACHE.size > 50_000) CACHE.clear();
+  CACHE.set(raw, label);
+  return label;
+}
+
+function normalize(raw: string): Label {
   let s = raw.replace(CIRCLED, '').normalize('NFKC').replace(/\s+/g, '').replace(QUOTES, '');
   let subItem = false;
   for (let changed = true; changed;) {

@@ -16,8 +16,20 @@ export function isMoneyUnit(unit: Unit | undefined): unit is MoneyUnit {
   return unit !== undefined && unit in PER_WANYUAN;
 }
 
+const UNIT_CACHE = new Map<string, Unit | null>();
+
 /** A text that is nothing but a unit: 万元, （元）, 单位：元, 金额单位:万元, 人, 件, %. */
 export function unitOf(text: string): Unit | undefined {
+  let unit = UNIT_CACHE.get(text);
+  if (unit === undefined) {
+    unit = parseUnit(text) ?? null;
+    if (UNIT_CACHE.size > 10_000) UNIT_CACHE.clear();
+    UNIT_CACHE.set(text, unit);
+  }
+  return unit ?? undefined;
+}
+
+function parseUnit(text: string): Unit | undefined {
   const s = text
     .normalize('NFKC')
     .replace(/\s+/g, '')
