@@ -7,7 +7,46 @@
  */
 const fs = require('fs');
 const path = require('path');
-const { parseXml, allElements } = require('./xml-lite');
+const { DOMParser } = require('@xmldom/xmldom');
+
+/**
+ * The manifest as { name, local, attrs, children, text, line, parent } nodes, parsed by @xmldom/xmldom
+ * (which keeps each node's line number). `text` is the element's own text and CDATA, trimmed. A file
+ * that is not well-formed throws with xmldom's message.
+ */
+function parseXml(xml) {
+  const fail = (level, message) => {
+    if (level !== 'warning') throw new Error(String(message).replace(/\s*\n[\s\S]*$/, ''));
+  };
+  const doc = new DOMParser({ onError: fail }).parseFromString(xml, 'text/xml');
+  const convert = (el, parent) => {
+    const attrs = {};
+    for (const a of Array.from(el.attributes)) attrs[a.name] = a.value;
+    const node = {
+      name: el.nodeName,
+      local: el.localName || el.nodeName,
+      attrs,
+      children: [],
+      text: '',
+      line: el.lineNumber,
+      parent,
+    };
+    for (const child of Array.from(el.childNodes)) {
+      if (child.nodeType === 1) node.children.push(convert(child, node));
+      else if (child.nodeType === 3 || child.nodeType === 4) node.text += child.data;
+    }
+    node.text = node.text.trim();
+    return node;
+  };
+  return convert(doc.documentElement, null);
+}
+
+/** Every element below (and including) `node`, document order. */
+function allElements(node) {
+  const out = [node];
+  for (const child of node.children) out.push(...allElements(child));
+  return out;
+}
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 const SCHEMA_ROOT = 'OfficeAppManifestV1_1.xsd';

@@ -16,14 +16,32 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const REPO = path.resolve(__dirname, '..', '..');
 const MANIFEST = fs.readFileSync(path.join(REPO, 'manifest.xml'), 'utf8');
-const idOf = (xml: string) => /<Id>([^<]+)<\/Id>/.exec(xml)?.[1];
+/**
+ * The manifest's <Id>, read by office-addin-manifest's readManifestFile from a copy of `xml`. It runs in
+ * a child Node: one of the package's dependencies (strip-bom 5) is ES-module-only, which jest cannot load.
+ */
+async function idOf(xml: string): Promise<string | undefined> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-manifest-id-'));
+  try {
+    const file = path.join(dir, 'manifest.xml');
+    fs.writeFileSync(file, xml);
+    const read = `require('office-addin-manifest').OfficeAddinManifest.readManifestFile(process.argv[1])
+      .then((m) => process.stdout.write(m.id ?? ''))`;
+    const run = spawnSync(process.execPath, ['-e', read, file], { cwd: REPO, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(run.stderr);
+    return run.stdout || undefined;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 describe('rewriteManifest', () => {
   const out = rewriteManifest(MANIFEST, 'https://intranet.example/jixiao/');
 
-  test('moves every development URL under the base and keeps the Id', () => {
+  test('moves every development URL under the base and keeps the Id', async () => {
     expect(out).not.toContain('localhost');
-    expect(idOf(out)).toBe(idOf(MANIFEST));
+    expect(await idOf(MANIFEST)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(await idOf(out)).toBe(await idOf(MANIFEST));
     expect(out).toContain('<SourceLocation DefaultValue="https://intranet.example/jixiao/taskpane.html"/>');
     expect(out).toContain('<bt:Url id="Commands.Url" DefaultValue="https://intranet.example/jixiao/commands.html"/>');
     expect(out).toContain('DefaultValue="https://intranet.example/jixiao/assets/icon-16.png"');
@@ -67,11 +85,11 @@ describe('rewriteManifest', () => {
 describe('node scripts/manifest-for.js', () => {
   const cli = path.join(REPO, 'scripts', 'manifest-for.js');
 
-  test('prints the rewritten manifest on stdout', () => {
+  test('prints the rewritten manifest on stdout', async () => {
     const run = spawnSync(process.execPath, [cli, 'https://10.1.2.3:8443/jixiao'], { encoding: 'utf8' });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('<SourceLocation DefaultValue="https://10.1.2.3:8443/jixiao/taskpane.html"/>');
-    expect(idOf(run.stdout)).toBe(idOf(MANIFEST));
+    expect(await idOf(run.stdout)).toBe(await idOf(MANIFEST));
   });
 
   test('exits 1 with a bilingual message for an http base', () => {
