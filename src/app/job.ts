@@ -8,7 +8,7 @@ import type { CellValue, Evaluation, Finding, ManualEntries, NameMapping, Scheme
 import type { WorkbookSettings } from '../sheets/settingsSheet';
 import type { WorkbookPort, WorkbookState, NamesRead } from '../workbook/port';
 import { evaluate } from '../engine/evaluate';
-import { candidateNames, readInputs } from '../engine/reading';
+import { candidateNames, lookalikeNames, readInputs } from '../engine/reading';
 import { getPreset } from '../engine/schemes';
 import {
   buildLayouts,
@@ -138,7 +138,15 @@ export async function inspect(port: WorkbookPort, options: JobOptions = {}): Pro
   const settings: WorkbookSettings = settingsSheet ? readSettings(settingsSheet.values) : { mapping: {} };
   const mapping = options.mapping ?? settings.mapping;
   progress('read-names');
-  const names = await port.readNames([...new Set([...candidateNames(mapping), ...namedOutputCandidates()])]);
+  const inputNames = candidateNames(mapping);
+  const names = await port.readNames([...new Set([...inputNames, ...namedOutputCandidates()])]);
+  // Names that differ from an input's only by look-alike or invisible characters (⼀ for 一, a zero-width space):
+  // one more round trip, only when the workbook has such names; readInputs accepts them with an info finding.
+  const alike = lookalikeNames(
+    names.all.map((n) => n.name),
+    inputNames,
+  );
+  if (alike.length) Object.assign(names.values, (await port.readNames(alike)).values);
   progress('evaluate');
   const read = readInputs(names.values, mapping, settings.units);
   const { scheme, source, findings, origin } = resolveScheme(options, state, settings.scheme);

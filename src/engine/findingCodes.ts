@@ -13,6 +13,8 @@ export const FINDING_CODES = {
   'missing-text': '报告文字未提供，自评报告中该部分提示填写',
   'unit-converted': '金额按工作簿中的单位（元等）填写，已换算为万元',
   'unit-record-stale': '记录的金额单位对应的单元格与名称现在所指的不同，未换算',
+  'name-lookalike':
+    '名称与标准名称或别名只差在外观相同或不可见的字符（如康熙部首“⼀”、零宽字符、末尾空格），已按该名称读取',
   // The scheme (engine/schemeValidation.ts, engine/scoring.ts)
   'scheme-invalid': '评分方案有错误，不计分（错误）',
   'scheme-low-target': '按比例计分的目标值低于100%',
@@ -29,6 +31,7 @@ export const FINDING_CODES = {
   'budget-adjustment': '年中预算调整（超过10%时为警告）',
   'payment-progress-lag': '支付进度低于序时进度',
   'payment-progress-mismatch': '四季度累计支出与全年执行数不一致',
+  'quarters-missing': '缺少部分季度的累计支出，支付进度率只按已有的季度计算',
   carryover: '年末形成结转结余',
   'public-funds-over': '公用经费超出预算',
   'procurement-deviation': '政府采购金额与采购预算不一致',

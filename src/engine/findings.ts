@@ -274,6 +274,24 @@ const paymentProgressLag: FindingRule = {
   },
 };
 
+const quartersMissing: FindingRule = {
+  code: 'quarters-missing',
+  severity: 'warning',
+  source: 'R9',
+  check(ctx) {
+    const result = ctx.indicators['支付进度率'];
+    const quarters = result?.status === 'ok' ? (result.quarters ?? []) : [];
+    if (!quarters.length || quarters.length === 4) return;
+    const used = new Set(quarters.map((q) => q.quarter - 1));
+    const missing = QUARTER_INPUTS.filter((_, i) => !used.has(i));
+    return finding(ctx, this, [...missing], () => ({
+      message:
+        `支付进度率只按${quarters.map((q) => QUARTER_NAMES[q.quarter - 1]).join('、')}的累计支出计算：` +
+        `缺少${missing.join('、')}，得分只反映已有的季度。请补充缺少的季度数据后重新计算。`,
+    }));
+  },
+};
+
 const paymentProgressMismatch: FindingRule = {
   code: 'payment-progress-mismatch',
   severity: 'warning',
@@ -460,6 +478,7 @@ export const FINDING_RULES: readonly FindingRule[] = [
   executionExceedsBudget,
   budgetAdjustment,
   paymentProgressLag,
+  quartersMissing,
   paymentProgressMismatch,
   carryover,
   publicFundsOver,

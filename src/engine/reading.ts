@@ -74,7 +74,44 @@ function pickSource(
     const v = present(name);
     if (v) return v;
   }
+  // A name that differs only by look-alike or invisible characters (the job asks for such names too).
+  const keys = new Set([def.name, ...def.aliases].map(nameKey));
+  for (const [name, v] of Object.entries(values)) {
+    if (v.kind === 'missing' || !keys.has(nameKey(name))) continue;
+    if ([def.name, ...def.aliases].includes(name)) continue;
+    const canonical = [def.name, ...def.aliases].find((n) => nameKey(n) === nameKey(name))!;
+    findings.push(
+      finding(
+        'name-lookalike',
+        'info',
+        `名称“${name}”与${canonical === def.name ? '标准名称' : '别名'}“${canonical}”只差在外观相同或不可见的字符（${describeDifference(name)}），已作为输入项“${def.name}”读取${v.kind === 'cell' ? `（${v.cell}）` : ''}。建议在“公式 → 名称管理器”中把它改为“${canonical}”。`,
+        def.name,
+        v.kind === 'cell' ? v.cell : undefined,
+      ),
+    );
+    return v;
+  }
   return undefined;
+}
+
+/** What makes a name look like another: the characters NFKC changes or that are invisible, as code points. */
+function describeDifference(name: string): string {
+  const odd = [...name].filter((ch) => ch.normalize('NFKC') !== ch || /[\p{Cf}\s]/u.test(ch));
+  const codes = [...new Set(odd)].map(
+    (ch) =>
+      `${/[\p{Cf}\s]/u.test(ch) ? '不可见字符' : `“${ch}”`} U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
+  );
+  return codes.join('、') || '写法不同';
+}
+
+/**
+ * The workbook's defined names that look like a candidate (same nameKey) without being it: the job asks for their
+ * values too, and readInputs accepts them with a name-lookalike finding.
+ */
+export function lookalikeNames(defined: readonly string[], candidates: readonly string[]): string[] {
+  const wanted = new Map(candidates.map((c) => [nameKey(c), c]));
+  const exact = new Set(candidates);
+  return [...new Set(defined.filter((n) => !exact.has(n) && wanted.has(nameKey(n))))];
 }
 
 function unitWord(def: InputDef): string {
@@ -106,6 +143,29 @@ export function isPercentFormat(format: string | undefined): boolean {
     .replace(/"[^"]*"/g, '')
     .replace(/\\./g, '')
     .includes('%');
+}
+
+/**
+ * Whether a number format shows a date or a time (y, m, d, h, s outside quotes, escapes and [..] sections such as
+ * colours and locales; an elapsed time [h] counts). Such a cell holds a serial day number, not an amount.
+ */
+export function isDateFormat(format: string | undefined): boolean {
+  if (!format || /^general$/i.test(format)) return false;
+  const plain = format
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[(h+|m+|s+)\]/gi, 'h')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/_.|\*./g, '');
+  return /[ymdhs]/i.test(plain.replace(/e[+-]/gi, ''));
+}
+
+/** A defined name as compared for look-alikes: NFKC (Kangxi radicals, full-width), no invisible characters or spaces. */
+export function nameKey(name: string): string {
+  return name
+    .normalize('NFKC')
+    .replace(/[\p{Cf}\s]/gu, '')
+    .toLowerCase();
 }
 
 interface TextNumber {
@@ -144,7 +204,16 @@ function checkNumber(def: InputDef, v: CellValue, numberFormat: string | undefin
     };
   }
   if (typeof v === 'boolean') {
-    return { ok: false, problem: `${where}的值“${shown(v)}”不是数字，请填写${unitWord(def)}。` };
+    return {
+      ok: false,
+      problem: `${where}是逻辑值 ${shown(v)}（是/否），不是数字，请填写${unitWord(def)}。`,
+    };
+  }
+  if (typeof v === 'number' && isDateFormat(numberFormat)) {
+    return {
+      ok: false,
+      problem: `${where}是日期或时间格式（${numberFormat}），显示为日期，实际存的是序号 ${v}，不能当作${unitWord(def)}读取。请把该单元格改为数值格式，再填写${unitWord(def)}。`,
+    };
   }
   let value: Decimal;
   let fromText: string | undefined;
@@ -271,6 +340,12 @@ function readOne(
   }
   const where = `输入项“${def.name}”（${label}）`;
   const raw = source.value;
+  if (source.kind === 'cell' && source.formula && raw === null)
+    return invalid(
+      `${where}是公式，但文件中没有保存它的计算结果（文件可能由其他程序生成）。请在 Excel 或 WPS 中打开该文件、保存一次，再重新运行。`,
+      cell,
+      via,
+    );
 
   if (def.kind === 'text') {
     if (raw !== null && typeof raw === 'object')

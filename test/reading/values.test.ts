@@ -119,7 +119,7 @@ describe('text in a numeric input', () => {
   it('refuses a percent sign in an amount and a boolean anywhere numeric', async () => {
     const r = await readFixture(variant({ cells: { B7: '100%', B4: true } }));
     expect(r.errors.map((f) => f.message)).toEqual([
-      '输入项“编制数”（基础数据!B4）的值“TRUE”不是数字，请填写人数（人）。',
+      '输入项“编制数”（基础数据!B4）是逻辑值 TRUE（是/否），不是数字，请填写人数（人）。',
       '输入项“全年执行数”（基础数据!B7）的值“100%”不是数字，请填写金额（万元）。',
     ]);
   });

@@ -8,6 +8,7 @@
  * when every step succeeded does it become the workbook. A failed write leaves it untouched.
  */
 import { sheetNameProblem } from '../../sheets/excelLimits';
+import { compoundFileMessage } from '../fileKind';
 import { planNames } from '../planNames';
 import { markName } from '../../sheets/names';
 import { reportParagraphs } from '../../sheets/reportSheet';
@@ -70,6 +71,8 @@ export class XlsxWorkbook implements WorkbookPort {
 
   static async open(data: XlsxInput): Promise<XlsxWorkbook> {
     const bytes = toBytes(data);
+    const compound = compoundFileMessage(bytes);
+    if (compound) throw new WorkbookError(compound, 'InvalidWorkbook');
     try {
       return new XlsxWorkbook(bytes, await WorkbookPackage.load(bytes));
     } catch (err) {
