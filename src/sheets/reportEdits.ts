@@ -36,6 +36,8 @@ export interface RecordEntry {
   base?: string;
   /** The clerk deleted the paragraph: it is not written again. */
   deleted?: boolean;
+  /** New in that run (no paragraph of the key before): a sheet the write did not reach yet never showed it. */
+  added?: boolean;
 }
 
 export interface ReportRecord {
@@ -118,11 +120,34 @@ function lcs<A, B>(a: A[], b: B[], same: (x: A, y: B) => boolean): [number, numb
  */
 export function reconcile(entries: RecordEntry[], sheet: string[] | undefined): RecordEntry[] {
   if (!sheet || !sheet.length) return entries.map((e) => ({ ...e }));
-  const live = entries.map((e, i) => ({ e, i })).filter(({ e }) => !e.deleted);
   const texts = sheet.map(norm);
-  const same = ({ e }: { e: RecordEntry }, t: string) =>
-    norm(shownText(e) ?? '') === t || (!e.kept && e.previous !== undefined && norm(e.previous) === t);
-  const pairs = lcs(live, texts, same);
+  // The sheet is the report the last write left (`now`), or — when that write was interrupted before
+  // it reached the report — the one before it (`before`): what the sheet showed when the record was
+  // made, without the paragraphs new in that run. The reading that explains the sheet better wins.
+  const now = entries.map((e, i) => ({ e, i, text: norm(shownText(e) ?? '') })).filter(({ e }) => !e.deleted);
+  const before = entries
+    .map((e, i) => ({ e, i, text: norm(e.kept ?? e.previous ?? e.generated) }))
+    .filter(({ e }) => !e.deleted && !e.added);
+  const same = (x: { e: RecordEntry; text: string }, t: string) =>
+    x.text === t || (!x.e.kept && x.e.previous !== undefined && norm(x.e.previous) === t);
+  const pairsNow = lcs(now, texts, same);
+  const pairsBefore = lcs(before, texts, same);
+  // The edits each reading implies (a gap of d paragraphs and i rows is max(d, i) edits: changes, then
+  // deletions or insertions); the reading with fewer wins, a tie reads the sheet as the last write's.
+  const edits = (rows: number, pairs: [number, number][]) => {
+    let total = 0;
+    let [pl, ps] = [-1, -1];
+    for (const [l, t] of [...pairs, [rows, texts.length]]) {
+      total += Math.max(l - pl - 1, t - ps - 1);
+      [pl, ps] = [l, t];
+    }
+    return total;
+  };
+  // A first run's record (everything new) has no earlier sheet to read against.
+  const [live, pairs] =
+    before.length > 0 && edits(before.length, pairsBefore) < edits(now.length, pairsNow)
+      ? [before, pairsBefore]
+      : [now, pairsNow];
   const outcome = new Map<number, RecordEntry | null>();
   /** Entries the clerk inserted, by the index of the entry they follow (-1: at the start). */
   const after = new Map<number, RecordEntry[]>();
@@ -167,6 +192,7 @@ function clean(e: RecordEntry): RecordEntry {
   if (e.kept !== undefined) out.kept = e.kept;
   if (e.base !== undefined) out.base = e.base;
   if (e.deleted) out.deleted = true;
+  if (e.added) out.added = true;
   return out;
 }
 
@@ -184,7 +210,7 @@ export function mergeReport(
     const ours = new Set(fresh.map((r) => norm(r.text)));
     return {
       rows: fresh.map((r) => ({ kind: r.kind, text: r.text, kept: false, key: r.key })),
-      record: { entries: fresh.map((r) => ({ key: r.key, generated: r.text })), filled: {} },
+      record: { entries: fresh.map((r) => ({ key: r.key, generated: r.text, added: true })), filled: {} },
       stale: [],
       replaced: (sheet ?? []).filter((t) => !ours.has(norm(t))),
     };
@@ -193,14 +219,18 @@ export function mergeReport(
   const freshKeys = new Set(fresh.map((r) => r.key));
   const byKey = new Map(clerk.filter((e) => e.key).map((e) => [e.key, e]));
   // The clerk's paragraphs that do not belong to a key of this run follow the nearest key before them.
+  // A filled request whose key changed appears where the request is now, not also as an orphan.
+  const filled = { ...previous.filled };
+  const atRequests = new Set(
+    fresh.flatMap((r) => (r.request && filled[r.request] !== undefined ? [norm(filled[r.request])] : [])),
+  );
   const after = new Map<string, RecordEntry[]>();
   let anchor = '';
   for (const e of clerk) {
     if (e.key && freshKeys.has(e.key)) anchor = e.key;
-    else if (!e.deleted && e.kept !== undefined)
+    else if (!e.deleted && e.kept !== undefined && !(e.key && atRequests.has(norm(e.kept))))
       after.set(anchor, [...(after.get(anchor) ?? []), { key: '', generated: '', kept: e.kept }]);
   }
-  const filled = { ...previous.filled };
   const rows: MergedRow[] = [];
   const entries: RecordEntry[] = [];
   const stale: StaleFigure[] = [];
@@ -214,7 +244,8 @@ export function mergeReport(
   for (const r of fresh) {
     const old = byKey.get(r.key);
     const entry: RecordEntry = { key: r.key, generated: r.text };
-    if (old && old.generated !== r.text) entry.previous = old.generated;
+    if (!old) entry.added = true;
+    else if (old.generated !== r.text) entry.previous = old.generated;
     if (old?.deleted) {
       entry.deleted = true;
       if (r.request) delete filled[r.request];

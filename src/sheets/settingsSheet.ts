@@ -49,6 +49,7 @@ const FIELD = {
   kept: '您的文字',
   base: '修改时的生成',
   deleted: '已删除',
+  added: '本次新增',
   filled: '填写',
 } as const;
 
@@ -71,6 +72,7 @@ function reportRows(record: ReportRecord): (LayoutCell | null)[][] {
     if (e.kept !== undefined) row(e.key, FIELD.kept, e.kept);
     if (e.base !== undefined) row(e.key, FIELD.base, e.base);
     if (e.deleted) row(e.key, FIELD.deleted);
+    if (e.added) row(e.key, FIELD.added);
   }
   for (const [name, value] of Object.entries(record.filled)) row(name, FIELD.filled, value);
   return rows;
@@ -200,6 +202,7 @@ function readRecord(values: CellValue[][]): ReportRecord {
       else if (field === FIELD.kept) entry.kept = value;
       else if (field === FIELD.base) entry.base = value;
       else if (field === FIELD.deleted) entry.deleted = true;
+      else if (field === FIELD.added) entry.added = true;
     }
   }
   return record;

@@ -94,3 +94,37 @@ test('Office adapter (strict fake): the same', async () => {
   expect(fake.syncCount).toBeLessThanOrEqual(3);
   expectScenario(result, (await port.readReport())!, { cell: completion, text: completionText });
 });
+
+describe('an interrupted Office write never loses the clerk’s paragraphs', () => {
+  test('for a failure at every sampled command of the write, the next run restores them exactly', async () => {
+    const { bytes } = await edited();
+    const typed = await dumpFixture(bytes);
+    const port = (excel: FakeExcel) =>
+      new OfficeWorkbook({ run: excel.runner(), isSetSupported: excel.isSetSupported });
+
+    const reference = new FakeExcel(typed);
+    const p = port(reference);
+    let before = 0;
+    const write = p.write.bind(p);
+    p.write = (plan) => ((before = reference.commandCount), write(plan));
+    const clean = await runJob(p, { date: REPORT_DATE });
+    const commands = reference.commandCount - before;
+    const cleanReport = (await p.readReport())!;
+    expect(commands).toBeGreaterThan(40);
+
+    const step = Math.max(1, Math.floor(commands / 50));
+    const points = [...Array.from({ length: 30 }, (_, i) => i + 1)];
+    for (let n = 31; n <= commands; n += step) points.push(n);
+    for (const n of points) {
+      const excel = new FakeExcel(typed);
+      const q = port(excel);
+      const failing = q.write.bind(q);
+      q.write = (plan) => (excel.failAtCommand(n), failing(plan));
+      await expect(runJob(q, { date: REPORT_DATE })).rejects.toThrow();
+      const rerun = await runJob(port(excel), { date: REPORT_DATE });
+      const report = (await port(excel).readReport())!;
+      expect({ n, paragraphs: report.paragraphs }).toEqual({ n, paragraphs: cleanReport.paragraphs });
+      expect({ n, kept: rerun.report?.kept }).toEqual({ n, kept: clean.report?.kept });
+    }
+  });
+});
