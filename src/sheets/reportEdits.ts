@@ -210,7 +210,7 @@ export function mergeReport(
     const ours = new Set(fresh.map((r) => norm(r.text)));
     return {
       rows: fresh.map((r) => ({ kind: r.kind, text: r.text, kept: false, key: r.key })),
-      record: { entries: fresh.map((r) => ({ key: r.key, generated: r.text, added: true })), filled: {} },
+      record: { entries: fresh.map((r) => ({ key: r.key, generated: r.text })), filled: {} },
       stale: [],
       replaced: (sheet ?? []).filter((t) => !ours.has(norm(t))),
     };
