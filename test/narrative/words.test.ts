@@ -40,6 +40,11 @@ describe('narrative words', () => {
     expect(proseDate(new Date(2022, 6, 8))).toBe('2022年7月8日');
     expect(listWords(['甲'])).toBe('甲');
     expect(listWords(['甲', '乙', '丙'])).toBe('甲、乙和丙');
+    expect(listWords([])).toBe('');
+    expect(listWords(['甲', '乙'])).toBe('甲和乙');
+    expect(listWords(['甲', '乙', '丙', '丁'])).toBe('甲、乙、丙和丁');
+    expect(proseDate(new Date(2021, 11, 31))).toBe('2021年12月31日');
+    expect(proseDate(new Date(2022, 0, 1))).toBe('2022年1月1日');
     expect(sentence('已完成')).toBe('已完成。');
     expect(sentence('已完成；')).toBe('已完成；');
   });

@@ -61,15 +61,30 @@ export function chineseNumber(n: number): string {
   return (tens === 1 ? '' : DIGITS[tens]) + '十' + (ones ? DIGITS[ones] : '');
 }
 
-/** "2022年7月8日" (local date). */
+const DATE = new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: 'long', day: 'numeric' });
+
+/** "2022年7月8日" (local date); old webviews' direction marks removed. */
 export function proseDate(date: Date): string {
-  return `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`;
+  return DATE.format(date).replace(/[\u200e\u200f]/g, '');
 }
+
+/** Intl.ListFormat (ES2021; the project's lib is ES2020, and older Office webviews lack it). */
+interface ListFormat {
+  format(items: string[]): string;
+}
+const ListFormatOf = (Intl as unknown as { ListFormat?: new (locale: string, options: object) => ListFormat })
+  .ListFormat;
+const LIST: ListFormat = ListFormatOf
+  ? new ListFormatOf('zh-CN', { style: 'long', type: 'conjunction' })
+  : // Hand-written for hosts without Intl.ListFormat: the same "A、B和C".
+    {
+      format: (items) =>
+        items.length <= 1 ? items.join('') : `${items.slice(0, -1).join('、')}和${items[items.length - 1]}`,
+    };
 
 /** A list in prose: "A、B和C". */
 export function listWords(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return items.slice(0, -1).join('、') + '和' + items[items.length - 1];
+  return LIST.format(items);
 }
 
 const TERMINAL = /[。！？；…]$/;
