@@ -206,17 +206,29 @@ function skipSheetData(zip: JSZip, part: string, h: Parameters<typeof newParser>
           chunk = chunk.subarray(cut);
           continue;
         }
-        const joined = carry.length ? concat(carry, chunk) : chunk;
-        const at = indexOf(joined, endTag!);
+        // The end tag may straddle two chunks: look at the seam first, then inside the chunk.
+        const tag = endTag!;
+        if (carry.length) {
+          const seam = concat(carry, chunk.subarray(0, tag.length - 1));
+          const at = indexOf(seam, tag);
+          carry = new Uint8Array(0);
+          if (at >= 0) {
+            skipping = false;
+            feedText(seam.subarray(at));
+            chunk = chunk.subarray(Math.min(chunk.length, tag.length - 1));
+            continue;
+          }
+        }
+        const at = indexOf(chunk, tag);
         if (at < 0) {
-          carry = joined.slice(Math.max(0, joined.length - endTag!.length + 1));
+          carry = chunk.slice(Math.max(0, chunk.length - tag.length + 1));
           return;
         }
         skipping = false;
-        carry = new Uint8Array(0);
-        chunk = joined.subarray(at);
+        chunk = chunk.subarray(at);
       }
     };
+    const feedText = (bytes: Uint8Array) => parser.write(decoder.decode(bytes, { stream: true }));
     stream
       .on('data', (chunk: Uint8Array) => {
         if (done) return;
@@ -239,7 +251,9 @@ function skipSheetData(zip: JSZip, part: string, h: Parameters<typeof newParser>
   });
 }
 
+/** Byte search: Node's native Buffer search where there is one, a plain loop in the browser. */
 function indexOf(hay: Uint8Array, needle: Uint8Array): number {
+  if (typeof Buffer !== 'undefined') return Buffer.from(hay.buffer, hay.byteOffset, hay.length).indexOf(needle);
   const first = needle[0];
   let i = hay.indexOf(first);
   while (i >= 0 && i <= hay.length - needle.length) {
