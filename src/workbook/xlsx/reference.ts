@@ -1,4 +1,7 @@
 /**
+ * Hand-written: no maintained package parses Excel's defined-name reference grammar (quoted and 3-D
+ * sheets, external books, unions, constants, #REF!) without a whole formula engine.
+ *
  * What a defined name refers to, parsed from its text (`基础数据!$B$3`, `'预算 表'!$B$3:$C$4`,
  * `#REF!`, `15`, `"忻州"`, `SUM(…)`). Host-free: the xlsx adapter reads the text from workbook.xml,
  * the Office adapter from NamedItem.formula.

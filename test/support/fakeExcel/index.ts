@@ -1,4 +1,5 @@
 /**
+ * Hand-written: no library models Excel's JavaScript API strictly (load/sync/null-object rules).
  * A strict fake of the Excel JavaScript API for tests (not shipped). It throws where Excel throws,
  * so adapter code that forgets a load, a sync or a null check fails here first:
  *
