@@ -1,7 +1,7 @@
 /**
  * The report every front end exports (jixiao report, 导出 Word 报告, 复制报告): the text of our 自评报告
  * sheet as the clerk left it when the workbook has one, else the narrative generated as `fill` would
- * write it; the attached 自评表 from the evaluation (manual scores included). Reads only (3 host round
+ * write it; the attached 自评表 from the evaluation (manual scores included). Reads only (2 host round
  * trips); the document leaves as a .docx or as HTML.
  */
 import { writeReport } from '../engine/narrative';
@@ -9,6 +9,7 @@ import { fromParagraphs, fromSheet, type ReportDocument } from '../document/repo
 import { scoreTable } from '../document/scoreTable';
 import { renderDocx } from '../document/renderDocx';
 import { renderHtml, renderText } from '../document/renderHtml';
+import { markName, reportParagraphs } from '../sheets';
 import { inspect, type Inspection, type JobOptions } from './job';
 import type { ReportRead, WorkbookPort } from '../workbook/port';
 
@@ -39,7 +40,10 @@ export interface ReportResult {
 export async function buildReport(port: WorkbookPort, options: JobOptions = {}): Promise<ReportResult> {
   const inspection = await inspect(port, options);
   if (inspection.evaluation.blocked) return { inspection };
-  const sheet = await port.readReport();
+  // inspect has read our sheets already (readState): the 自评报告 grid gives exactly what port.readReport
+  // would, without a third host round trip.
+  const own = inspection.state.owned[markName('自评报告')];
+  const sheet: ReportRead | null = own ? { sheet: own.sheet, paragraphs: reportParagraphs(own.values) } : null;
   return { inspection, report: reportOf(inspection, sheet, options.date ?? new Date()) };
 }
 

@@ -3,11 +3,15 @@
  * the sheet's paragraphs in order with the clerk's edit, the attached 自评表 with a typed manual score
  * in its row and in its 合计 (computed, not the stale cached formula result).
  */
+import { runJob } from '../../src/app/job';
 import { buildReport } from '../../src/app/report';
+import { OfficeWorkbook } from '../../src/workbook/office';
+import { FakeExcel } from '../support/fakeExcel';
+import { dumpFixture } from '../support/xlsxFixture';
 import { renderDocx } from '../../src/document/renderDocx';
 import { XlsxWorkbook } from '../../src/workbook/xlsx';
 import { expectOfficialReport, readDocx } from '../support/docx';
-import { fill, loadBook, plain, rowOf, sampleBytes, saveBook, sheet } from '../support/filled';
+import { fill, loadBook, plain, REPORT_DATE, rowOf, sampleBytes, saveBook, sheet } from '../support/filled';
 
 jest.setTimeout(60_000);
 
@@ -66,4 +70,18 @@ test('without our 自评报告 sheet the report is the narrative as fill would w
   const closing = docx.sections[0].paragraphs.slice(-2).map((p) => p.text);
   expect(closing).toEqual(['忻州市人民政府金融工作办公室', '2026年12月2日']);
   expect(docx.sections[0].paragraphs[1].text).toBe('一、部门基本情况');
+});
+
+test('inside Excel (the strict Office fake) the report reads in 2 syncs and gives what the xlsx adapter gives', async () => {
+  const fake = new FakeExcel(await dumpFixture(sampleBytes()));
+  const office = () => new OfficeWorkbook({ run: fake.runner(), isSetSupported: fake.isSetSupported });
+  await runJob(office(), { date: REPORT_DATE });
+  const before = fake.syncCount;
+  const fromOffice = await buildReport(office());
+  expect(fake.syncCount - before).toBe(2);
+
+  const { bytes } = await fill(sampleBytes());
+  const fromXlsx = await buildReport(await XlsxWorkbook.open(bytes));
+  expect(fromOffice.report?.from).toEqual({ kind: 'sheet', sheet: '自评报告' });
+  expect(fromOffice.report?.document).toEqual(fromXlsx.report?.document);
 });
