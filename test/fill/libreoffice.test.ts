@@ -59,3 +59,19 @@ test('after manual scores are typed, recalculation and a re-run of the engine ag
   expect(evaluation.total.toFixed(2)).toBe('88.87');
   expect(recalculated).toEqual({ total: 88.87, grade: '良' });
 });
+
+test('a refill that keeps the clerk’s report paragraphs still opens and recalculates; the kept texts survive the round trip', async () => {
+  const { ECONOMIC, INSERTED, USE, edited } = await import('../support/reportScenario');
+  const { bytes } = await edited();
+  const refilled = await fill(bytes);
+  expect(refilled.result.report?.kept).toHaveLength(4);
+  const recalculated = recalculate(refilled.bytes);
+  const { evaluation } = await inspect(await XlsxWorkbook.open(recalculated));
+  expect(await totalAndGrade(recalculated)).toEqual({ total: evaluation.total.toNumber(), grade: evaluation.grade });
+  // Saved by LibreOffice, the workbook still holds the report and its record: the next run keeps the same four.
+  const again = await fill(recalculated);
+  expect(again.result.report?.kept.map((k) => k.text)).toEqual(refilled.result.report?.kept.map((k) => k.text));
+  const texts = (await (await XlsxWorkbook.open(again.bytes)).readReport())!.paragraphs.map((p) => p.text);
+  for (const t of [ECONOMIC, USE, INSERTED]) expect(texts).toContain(t);
+  expect(texts.join('\n')).toContain('预算完成率97.39%');
+});
