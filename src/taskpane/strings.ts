@@ -85,6 +85,25 @@ const zhCN = {
     `请在"公式 → 名称管理器"中定义名称"${input}"，或在下方"名称映射"中选择工作簿中已有的名称。`,
   blockingNextFix: '请修改上述单元格后再次点击"计算指标"。',
 
+  autoLocateTitle: '自动识别',
+  autoLocateHint:
+    '以下输入项在工作簿中还没有名称。按单元格旁的标签找到了它们的位置：请核对后勾选，点击“确认并定义名称”即为勾选的单元格定义名称（在“公式 → 名称管理器”中可见）并计算指标。单元格内容不会改动。',
+  autoLocateConfirm: '确认并定义名称',
+  autoLocateCandidate: (label: string, cellAndValue: string) => `“${label}”  ${cellAndValue}`,
+  autoLocateValue: (value: string | null, unit: string, kind: string) =>
+    value === null
+      ? '（空）'
+      : kind === 'amount'
+        ? `${value} 万元${unit && unit !== '万元' ? `（原单位：${unit}）` : ''}`
+        : `${String(value).slice(0, 20)}${String(value).length > 20 ? '…' : ''}`,
+  autoLocateLow: '可信度低，请核对',
+  autoLocateChoose: '有多处可能，请选择',
+  autoLocateNone: '不使用',
+  autoLocateMissing: '未找到',
+  autoLocateUseSelection: '使用选中单元格',
+  autoLocateAddress: '单元格地址（如 基础数据!B6）',
+  autoLocatePreview: '查看',
+  autoLocateNoSuchCell: '没有这个单元格，请输入“工作表名!单元格”，如 基础数据!B6。',
   mappingTitle: '名称映射',
   mappingHint: '为缺失或无效的输入选择工作簿中已有的名称。映射保存在工作簿中，下次以及同事打开时无需再设置。',
   mappingPlaceholder: '选择名称',
@@ -215,6 +234,25 @@ const enUS: Strings = {
     `Define the name "${input}" in Formulas → Name Manager, or pick an existing name under "Name mapping" below.`,
   blockingNextFix: 'Correct the cells above, then compute again.',
 
+  autoLocateTitle: 'Find by labels',
+  autoLocateHint:
+    'These inputs have no name yet. Their cells were found by the labels beside them: check, tick and click "Confirm and define names" to name the ticked cells and compute. No cell is changed.',
+  autoLocateConfirm: 'Confirm and define names',
+  autoLocateCandidate: (label: string, cellAndValue: string) => `"${label}"  ${cellAndValue}`,
+  autoLocateValue: (value: string | null, unit: string, kind: string) =>
+    value === null
+      ? '(empty)'
+      : kind === 'amount'
+        ? `${value} 万元${unit && unit !== '万元' ? ` (in ${unit})` : ''}`
+        : `${String(value).slice(0, 20)}${String(value).length > 20 ? '…' : ''}`,
+  autoLocateLow: 'low confidence, please check',
+  autoLocateChoose: 'several places, please choose',
+  autoLocateNone: 'none',
+  autoLocateMissing: 'not found',
+  autoLocateUseSelection: 'Use selected cell',
+  autoLocateAddress: 'Cell address (e.g. 基础数据!B6)',
+  autoLocatePreview: 'Show',
+  autoLocateNoSuchCell: 'No such cell: type "Sheet!Cell", e.g. 基础数据!B6.',
   mappingTitle: 'Name mapping',
   mappingHint:
     'Pick an existing workbook name for each missing or invalid input. The mapping is stored in the workbook.',

@@ -19,6 +19,16 @@ export async function selectCellInExcel(address: string): Promise<void> {
   });
 }
 
+/** The selection's top-left cell as `Sheet!B6` (one sync). */
+export async function selectedCellInExcel(): Promise<string> {
+  return Excel.run(async (context) => {
+    const range = context.workbook.getSelectedRange().getCell(0, 0);
+    range.load('address');
+    await context.sync();
+    return range.address.replace(/\$/g, '').replace(/^'(.*)'!/, (_m, s: string) => `${s.replace(/''/g, "'")}!`);
+  });
+}
+
 export function makeOfficeServices(): OfficeServices {
   return {
     mode: 'office',
@@ -26,6 +36,7 @@ export function makeOfficeServices(): OfficeServices {
     job: JOB_API,
     presets: presetNames(),
     selectCell: selectCellInExcel,
+    selectedCell: selectedCellInExcel,
     report: makeReportServices(),
   };
 }

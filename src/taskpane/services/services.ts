@@ -6,10 +6,13 @@ import { createContext, useContext } from 'react';
 import type { Inspection, JobOptions, JobResult } from '../../app/job';
 import type { ReportExport } from '../../app/report';
 import type { WorkbookPort } from '../../workbook/port';
+import type { ApplyOutcome, Choice, InspectedBook } from '../../app/locate';
 
 export interface JobApi {
   inspect(port: WorkbookPort, options?: JobOptions): Promise<Inspection>;
   runJob(port: WorkbookPort, options?: JobOptions): Promise<JobResult>;
+  /** 自动识别: define the names the clerk confirmed (one write; app/locate.ts). */
+  applyChoices?(port: WorkbookPort, book: InspectedBook, choices: Choice[]): Promise<ApplyOutcome>;
 }
 
 /** A workbook opened from a file in browser mode: a port that can also save itself. */
@@ -40,6 +43,8 @@ export interface OfficeServices extends CommonServices {
   port: WorkbookPort;
   /** Activates the sheet and selects the cell (`基础数据!B3`); rejects when it no longer exists. */
   selectCell(address: string): Promise<void>;
+  /** The top-left cell of the clerk's current selection, `基础数据!B6` (使用选中单元格). */
+  selectedCell?(): Promise<string>;
 }
 
 export interface BrowserServices extends CommonServices {

@@ -11,6 +11,7 @@ import {
   Dismiss20Regular,
 } from '@fluentui/react-icons';
 import { useAppStyles } from './App.styles';
+import { AutoLocate } from '../AutoLocate/AutoLocate';
 import { BlockingErrors } from '../BlockingErrors/BlockingErrors';
 import { ConflictDialog } from '../ConflictDialog/ConflictDialog';
 import { ErrorBar } from '../ErrorBar/ErrorBar';
@@ -108,6 +109,15 @@ function Pane({ services }: { services: HostServices }): React.ReactElement {
             {job.error && <ErrorBar error={job.error} />}
             {evaluation && <BlockingErrors evaluation={evaluation} />}
             {job.result?.written && <ResultPanel result={job.result} />}
+            {job.inspection?.located && (
+              <AutoLocate
+                inspection={job.inspection}
+                port={workbook.port}
+                busy={busy}
+                selectedCell={services.mode === 'office' ? services.selectedCell : undefined}
+                onConfirm={app.confirmLocate}
+              />
+            )}
             {job.inspection && (
               <MappingEditor
                 inspection={job.inspection}

@@ -4,6 +4,8 @@
  */
 import { useCallback, useState } from 'react';
 import type { NameMapping } from '../../../engine/types';
+import type { Choice } from '../../../app/locate';
+import { describeError } from './useJob';
 import type { HostServices } from '../../services/services';
 import { useStrings } from '../../strings';
 import { useJob, type RunOptions, type UseJob } from './useJob';
@@ -26,6 +28,8 @@ export interface UseApp {
   saveMapping(mapping: NameMapping): void;
   confirmRename(): void;
   cancelRename(): void;
+  /** 确认并定义名称: define the confirmed names (one write), then 计算指标. */
+  confirmLocate(choices: Choice[]): void;
 }
 
 export function useApp(services: HostServices): UseApp {
@@ -63,5 +67,14 @@ export function useApp(services: HostServices): UseApp {
       if (request) perform(request, 'rename');
     },
     cancelRename: () => setRequest(null),
+    confirmLocate: (choices) => {
+      const port = workbook.port;
+      const inspection = job.inspection;
+      if (!port || !inspection || !services.job.applyChoices) return;
+      services.job.applyChoices(port, inspection, choices).then(
+        () => perform({ kind: 'run' }, 'ask'),
+        (error: unknown) => setProblem(describeError(error).message),
+      );
+    },
   };
 }
