@@ -27,6 +27,8 @@ import {
   uniqueSheetName,
 } from '../sheets';
 import { fitLayout } from '../sheets/excelLimits';
+import { clearedCells, clearedNotice } from '../sheets/clearedCells';
+import type { SheetLayout } from '../sheets/layout';
 import { namedOutputCandidates, namedOutputNotices, namedOutputs } from './namedOutputs';
 import { locateInputs, withHints } from './locate';
 import type { LocateResult } from '../engine/locator';
@@ -286,7 +288,13 @@ export async function runJob(port: WorkbookPort, options: JobOptions = {}): Prom
     activate: target.names['评分表'],
   });
   progress('done');
-  const notices = [...target.notices, ...limitNotices, ...report.notices, ...namedOutputNotices(outputs)];
+  const notices = [
+    ...target.notices,
+    ...limitNotices,
+    ...report.notices,
+    ...clearedNotices(state, layouts),
+    ...namedOutputNotices(outputs),
+  ];
   return {
     ...inspection,
     written: true,
@@ -295,4 +303,15 @@ export async function runJob(port: WorkbookPort, options: JobOptions = {}): Prom
     conflicts: [],
     report: { kept: report.kept, warnings: report.warnings },
   };
+}
+
+/** The clerk's cells in our 指标计算 and 评分表 that the rewrite clears, listed with their text. */
+function clearedNotices(state: WorkbookState, layouts: SheetLayout[]): string[] {
+  const cells = (['指标计算', '评分表'] as const).flatMap((role) => {
+    const own = state.owned[markName(role)];
+    const layout = layouts.find((l) => l.role === role);
+    return own && layout ? clearedCells(own.values, layout) : [];
+  });
+  const notice = clearedNotice(cells);
+  return notice ? [notice] : [];
 }

@@ -98,3 +98,19 @@ describe('an interrupted Office write never loses the clerk’s paragraphs', () 
     }
   });
 });
+
+test('a note the clerk typed below the 评分表 table or beside the 指标计算 is listed with its text, not cleared silently', async () => {
+  const { fill, loadBook, saveBook, sheet, sampleBytes } = await import('../support/filled');
+  const once = await fill(sampleBytes());
+  expect(once.result.notices.join('')).not.toContain('已被清除');
+  const untouched = await fill(once.bytes);
+  expect(untouched.result.notices).toEqual([]);
+  const book = await loadBook(once.bytes);
+  const score = sheet(book, '评分表');
+  score.getCell(`B${score.rowCount + 3}`).value = '经办人：张三，复核：李四';
+  sheet(book, '指标计算').getCell('M2').value = '数据已与决算核对';
+  const again = await fill(await saveBook(book));
+  const notice = again.result.notices.find((n) => n.includes('已被清除'));
+  expect(notice).toContain(`评分表!B${score.rowCount}“经办人：张三，复核：李四”`);
+  expect(notice).toContain('指标计算!M2“数据已与决算核对”');
+});
