@@ -9,8 +9,11 @@
  *
  * office.js is never bundled: it finds its host and locale files relative to its own URL and must stay
  * named office.js (office-js-notes §8), so @microsoft/office-js/dist is copied unchanged to office-js/.
- * Our bundles are <script type="module">: IE11 (Office 2016/2019) skips them and shows the page's message.
+ * taskpane.html is also the browser page: its inline ES5 boot script (src/taskpane/boot.js) writes the
+ * office.js <script> only when Office hosts the page, and shows a message where the pane cannot run.
+ * commands.html is loaded only by Office and always loads office.js.
  */
+const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
 const webpack = require('webpack');
@@ -127,7 +130,7 @@ module.exports = async (env = {}, argv = {}) => {
   const baseUrl = normaliseBaseUrl(env.BASE_URL || process.env.BASE_URL || DEV_BASE_URL);
   const officeJsUrl = officeJsFromCdn ? OFFICE_JS_CDN : OFFICE_JS_LOCAL;
 
-  const page = (name, template) =>
+  const page = (name, template, extra = {}) =>
     new HtmlWebpackPlugin({
       filename: `${name}.html`,
       template,
@@ -135,7 +138,10 @@ module.exports = async (env = {}, argv = {}) => {
       inject: 'head',
       scriptLoading: 'module',
       officeJsUrl,
+      ...extra,
     });
+  // Read at config time and inlined (no extra request; it must run before anything else).
+  const bootScript = fs.readFileSync(path.join(__dirname, 'src', 'taskpane', 'boot.js'), 'utf8');
 
   let server = { type: 'https' };
   if (serving) {
@@ -212,7 +218,7 @@ module.exports = async (env = {}, argv = {}) => {
     },
     performance: { hints: false },
     plugins: [
-      page('taskpane', './src/taskpane/taskpane.html'),
+      page('taskpane', './src/taskpane/taskpane.html', { bootScript }),
       page('commands', './src/commands/commands.html'),
       new CopyWebpackPlugin({ patterns: copyPatterns({ baseUrl, officeJsFromCdn }) }),
       ...(production ? [new SkipPrebuiltMinifiedPlugin(), new BundleBudgetPlugin()] : []),

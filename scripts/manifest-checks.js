@@ -101,6 +101,27 @@ function checkId(root, errors) {
   }
 }
 
+/**
+ * The top-level <Requirements> decides where the add-in is listed at all: an ExcelApi minimum above 1.1
+ * hides it from Office 2016 volume-licensed (1.1 only), where the pane's own message should show instead.
+ */
+function checkRequirements(root, errors) {
+  const requirements = root.children.find((n) => n.local === 'Requirements');
+  const sets = requirements ? requirements.children.filter((n) => n.local === 'Sets') : [];
+  for (const set of sets.flatMap((n) => n.children.filter((c) => c.local === 'Set'))) {
+    const version = set.attrs.MinVersion ?? sets[0].attrs.DefaultMinVersion ?? '1.1';
+    if (set.attrs.Name === 'ExcelApi' && Number(version) > 1.1) {
+      errors.push(
+        problem(
+          set,
+          `ExcelApi 最低版本 ${version} 会让较旧的 Excel 完全看不到加载项；请去掉 <Requirements>，由任务窗格提示升级。`,
+          `ExcelApi MinVersion ${version} hides the add-in entirely from older Excel; drop <Requirements> and let the pane explain.`,
+        ),
+      );
+    }
+  }
+}
+
 /** Elements whose value is a URL the client fetches or trusts. */
 function urlNodes(elements) {
   const isUrlHolder = (n) =>
@@ -383,6 +404,7 @@ function runOwnChecks(xml, { assetsDir, commandsDir }) {
   const elements = allElements(root);
   const resources = collectResources(elements, errors);
   checkId(root, errors);
+  checkRequirements(root, errors);
   checkHttps(elements, errors);
   checkResids(elements, resources, errors);
   checkStringLengths(root, elements, errors);

@@ -26,6 +26,17 @@ function officeGlobal(): typeof Office | undefined {
   return typeof Office === 'undefined' ? undefined : Office;
 }
 
+/** What the page's ES5 boot script (boot.js) decided before this bundle ran. */
+interface Boot {
+  hosted: boolean;
+  /** Set when the webview, the browser or the Excel API cannot run the pane: its message is shown. */
+  blocked: string | null;
+}
+
+function bootState(): Boot | undefined {
+  return (window as unknown as { jixiaoBoot?: Boot }).jixiaoBoot;
+}
+
 function prefersDark(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches;
 }
@@ -41,6 +52,7 @@ function notice(root: Root, locale: Locale, dark: boolean, text: string): void {
 }
 
 async function main(): Promise<void> {
+  if (bootState()?.blocked) return;
   const root = createRoot(container());
   const browserLocale = pickLocale(navigator.language);
   const office = officeGlobal();
@@ -64,7 +76,13 @@ async function main(): Promise<void> {
     </PaneRoot>,
   );
 
-  const start = await waitForOffice(office);
+  // A plain browser page: boot.js did not load office.js (it would call Microsoft's telemetry).
+  const boot = bootState();
+  const start = boot && !boot.hosted && !office ? ({ kind: 'browser' } as const) : await waitForOffice(office);
+  if (bootState()?.blocked) {
+    root.unmount();
+    return;
+  }
   if (start.kind === 'office-failed') {
     notice(root, browserLocale, prefersDark(), STRINGS[browserLocale].officeLoadFailed);
     return;

@@ -175,3 +175,16 @@ test('a file that is not well-formed XML is reported, not thrown', () => {
   expect(code).toBe(1);
   expect(out).toContain('清单不是格式正确的 XML');
 });
+
+test('an ExcelApi minimum above 1.1 is refused: it would hide the add-in from older Excel instead of showing the message', () => {
+  expect(MANIFEST).not.toContain('<Requirements>');
+  const { code, out } = validate(
+    brokenCopy(
+      'requirements',
+      '  <DefaultSettings>',
+      '  <Requirements><Sets DefaultMinVersion="1.1"><Set Name="ExcelApi" MinVersion="1.4"/></Sets></Requirements>\n  <DefaultSettings>',
+    ),
+  );
+  expect(code).toBe(1);
+  expect(out).toContain('ExcelApi 最低版本 1.4 会让较旧的 Excel 完全看不到加载项');
+});

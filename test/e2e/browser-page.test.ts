@@ -2,7 +2,9 @@
  * The browser page end to end, in real (Debian) Chromium on the production build: what a clerk on
  * an isolated intranet does with `npm run preview`. Open the sample, click 计算指标, read the total,
  * grade and findings off the pane, download the result and look inside it with the xlsx adapter;
- * open bad files; download the template. Every request the page makes must stay on its own origin.
+ * open bad files; download the template. Every request the page (or anything it opens) makes must stay
+ * on its own origin, checked after the network has gone idle and one more second has passed; the page
+ * never loads office.js (outside Office it asks Microsoft's telemetry service for a page).
  * Screenshots of each state, at the task pane's width and at 1280 px: test-output/e2e/.
  */
 import { existsSync, mkdirSync, readFileSync } from 'fs';
@@ -21,6 +23,7 @@ import {
   PANE_WIDTH,
   recordRequests,
   servePane,
+  settleNetwork,
   type PreviewServer,
   type RecordedRequest,
   type RequestLog,
@@ -74,8 +77,8 @@ async function openPane(): Promise<Pane> {
     locale: 'zh-CN',
     acceptDownloads: true,
   });
+  const log = recordRequests(context);
   const page = await context.newPage();
-  const log = recordRequests(page);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(String(error)));
   page.on('console', (message) => {
@@ -119,12 +122,17 @@ function isOwnChunk(request: RecordedRequest): boolean {
   );
 }
 
-/** Nothing leaves the page's origin; once the pane is ready, only its own lazy chunks are fetched. */
-function expectOwnRequestsOnly(pane: Pane): void {
+/**
+ * Nothing leaves the page's origin; once the pane is ready, only its own lazy chunks are fetched.
+ * Checked once the network has been idle and a further second has passed.
+ */
+async function expectOwnRequestsOnly(pane: Pane): Promise<void> {
+  await settleNetwork(pane.page);
   const { requests } = pane.log;
   expect(requests.length).toBeGreaterThan(0);
   expect(requests.filter((r) => !r.url.startsWith(`${origin}/`)).map((r) => r.url)).toEqual([]);
   expect(requests.filter((r) => r.afterLoad && !isOwnChunk(r))).toEqual([]);
+  expect(requests.filter((r) => /\/office(\.debug)?\.js$|telemetry/i.test(r.url)).map((r) => r.url)).toEqual([]);
   expect(pane.errors).toEqual([]);
 }
 
@@ -153,9 +161,9 @@ test('first render: browser mode offers 打开工作簿 and 下载模板 and say
   await page.getByRole('button', { name: '下载模板' }).waitFor();
   await page.getByText('文件只在本机浏览器中处理，不会上传到任何地方。').waitFor();
   await shoot(page, '01-start');
-  // office.js is served from dist/office-js, not Microsoft's CDN.
-  expect(pane.log.requests.map((r) => r.url)).toContain(`${origin}/office-js/office.js`);
-  expectOwnRequestsOnly(pane);
+  // A plain browser never loads office.js (boot.js writes it into the page only when Office hosts it).
+  expect(await pane.page.evaluate(() => typeof (window as { Office?: unknown }).Office)).toBe('undefined');
+  await expectOwnRequestsOnly(pane);
 });
 
 test('下载模板 gives the empty input workbook: one 基础数据 sheet naming every input, no values', async () => {
@@ -171,7 +179,7 @@ test('下载模板 gives the empty input workbook: one 基础数据 sheet naming
     expect({ input: def.name, kind: values[def.name].kind }).toEqual({ input: def.name, kind: 'cell' });
     expect(values[def.name]).toMatchObject({ cell: expect.stringMatching(/^基础数据!/), value: null });
   }
-  expectOwnRequestsOnly(pane);
+  await expectOwnRequestsOnly(pane);
 });
 
 describe('the sample workbook', () => {
@@ -275,7 +283,7 @@ describe('the sample workbook', () => {
     const lazy = pane.log.requests.filter((r) => r.afterLoad && isOwnChunk(r)).map((r) => r.url);
     expect(lazy).toContainEqual(expect.stringMatching(/\/xlsx\.[0-9a-f]+\.js$/));
     expect(pane.log.requests.filter((r) => /exceljs/i.test(r.url))).toEqual([]);
-    expectOwnRequestsOnly(pane);
+    await expectOwnRequestsOnly(pane);
   });
 });
 
@@ -303,7 +311,7 @@ describe('bad input', () => {
     expect(await page.getByRole('region', { name: '评价结果' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: '下载结果' }).count()).toBe(0);
     await shoot(page, '04-bad-workbook');
-    expectOwnRequestsOnly(pane);
+    await expectOwnRequestsOnly(pane);
   });
 
   test('a file that is not .xlsx, and an .xlsx that is not a workbook, are refused in Chinese', async () => {
@@ -323,6 +331,6 @@ describe('bad input', () => {
     await shoot(page, '05-not-a-workbook');
     // Still nothing opened: no scheme picker, no 计算指标.
     expect(await page.getByRole('button', { name: '计算指标' }).count()).toBe(0);
-    expectOwnRequestsOnly(pane);
+    await expectOwnRequestsOnly(pane);
   });
 });

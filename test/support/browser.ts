@@ -9,7 +9,7 @@ import { createHash } from 'crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -155,8 +155,11 @@ export interface RequestLog {
   markLoaded(): void;
 }
 
-/** Records every request the page makes (documents, scripts, images, fetches, workers). */
-export function recordRequests(page: Page): RequestLog {
+/**
+ * Records every request the page makes (documents, scripts, images, fetches, workers); given the
+ * browser context, also those of other pages, popups and service workers it opens.
+ */
+export function recordRequests(page: Page | BrowserContext): RequestLog {
   const log: RequestLog = {
     requests: [],
     markLoaded: () => {
@@ -164,7 +167,7 @@ export function recordRequests(page: Page): RequestLog {
     },
   };
   let loaded = false;
-  page.on('request', (request) => {
+  (page as Page).on('request', (request: Request) => {
     log.requests.push({
       url: request.url(),
       method: request.method(),
@@ -173,4 +176,14 @@ export function recordRequests(page: Page): RequestLog {
     });
   });
   return log;
+}
+
+/**
+ * Waits until the page's network has been idle (no request for 500 ms, Playwright's 'networkidle')
+ * and then one more second, so that a late request (a beacon, a telemetry iframe) is recorded
+ * before the caller checks the log.
+ */
+export async function settleNetwork(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(1000);
 }
