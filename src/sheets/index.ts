@@ -14,8 +14,8 @@ import { settingsSheet, type WorkbookSettings } from './settingsSheet';
 export { OUR_SHEETS, OUR_ROLES, OUR_MARKS, markName, uniqueSheetName, type SheetRole } from './names';
 export { indicatorSheet, indicatorName } from './indicatorSheet';
 export { scoreSheet, readManualEntries } from './scoreSheet';
+export { keptNotice } from './reportNotices';
 export {
-  keptNotice,
   keptReport,
   reportSheet,
   reportLayout,

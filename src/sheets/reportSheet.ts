@@ -9,6 +9,7 @@ import { cellAddress, quoteSheet } from '../engine/a1';
 import type { CellStyle, LayoutCell, SheetLayout } from './layout';
 import { MAX_CELL_CHARS, splitText } from './excelLimits';
 import { markEntry } from './names';
+import { keptNotice } from './reportNotices';
 import { mergeReport, reportRows, type ReportRecord } from './reportEdits';
 import { text, wrappedHeight } from './style';
 
@@ -157,11 +158,6 @@ export function keptReport(
       `“${name}”中以下段落没有本加载项的记录，已按本次结果重写，原文为：${merged.replaced.map((t) => `“${t}”`).join('；')}。`,
     );
   return { layout, record: merged.record, kept, warnings, notices };
-}
-
-/** "保留了您修改的 2 段：自评报告!A27、自评报告!A51。" */
-export function keptNotice(cells: string[]): string {
-  return `保留了您修改的 ${cells.length} 段：${cells.join('、')}。`;
 }
 
 /** One non-empty cell of our 自评报告 sheet: a paragraph as the sheet holds it now. */

@@ -19,7 +19,7 @@ import {
   Title2,
 } from '@fluentui/react-components';
 import type { JobResult } from '../../../app/job';
-import { keptNotice } from '../../../sheets/reportSheet';
+import { keptNotice } from '../../../sheets/reportNotices';
 import { CellLink, CellList } from '../CellLink/CellLink';
 import { FindingsList } from '../FindingsList/FindingsList';
 import { useResultPanelStyles } from './ResultPanel.styles';
