@@ -160,7 +160,12 @@ function runs<T>(values: (T | undefined)[]): { first: number; last: number; valu
 }
 
 /** Cell contents and formats: `@` before values, then values, formulas, number formats, styles, merges. */
-export function queueLayoutContent(sheet: Excel.Worksheet, layout: SheetLayout): void {
+/**
+ * Queues a layout's values, formats and styles. `inPlace` (the hidden settings sheet on a re-run) writes over the
+ * old content instead of after a clear: empty cells get '' and only what lies outside the layout is cleared
+ * afterwards, so that a write failing at any command never leaves the clerk's recorded edits erased.
+ */
+export function queueLayoutContent(sheet: Excel.Worksheet, layout: SheetLayout, inPlace = false): void {
   const grid = gridOf(layout);
   if (grid.rows > 0 && grid.cols > 0) {
     const whole = sheet.getRange(boxAddress({ top: 0, left: 0, bottom: grid.rows - 1, right: grid.cols - 1 }));
@@ -168,14 +173,24 @@ export function queueLayoutContent(sheet: Excel.Worksheet, layout: SheetLayout):
     const textFormats = matrix(grid, (cell) => (isTextCell(cell) ? '@' : null));
     if (textFormats) whole.numberFormat = textFormats;
     const values = matrix<string | number | boolean>(grid, (cell) => {
-      if (cell.formula !== undefined || cell.value === undefined || cell.value === null) return null;
+      if (cell.formula !== undefined) return null;
+      if (cell.value === undefined || cell.value === null) return inPlace ? '' : null;
       return isTextCell(cell) ? String(cell.value) : cell.value;
     });
-    if (values) whole.values = values;
+    if (inPlace) {
+      whole.values = Array.from({ length: grid.rows }, (_, r) =>
+        Array.from({ length: grid.cols }, (_, c) => values?.[r][c] ?? ''),
+      );
+    } else if (values) whole.values = values;
     const formulas = matrix(grid, (cell) => cell.formula ?? null);
     if (formulas) whole.formulas = formulas;
     const formats = matrix(grid, (cell) => (isTextCell(cell) ? null : (cell.format ?? null)));
     if (formats) whole.numberFormat = formats;
+    if (inPlace) {
+      // Whatever the previous content held beyond the new layout.
+      sheet.getRange(rowsAddress(grid.rows, 1048575)).clear('All'); // Excel's last row, 0-based
+      sheet.getRange(columnsAddress(grid.cols, 16383)).clear('All'); // XFD
+    }
   }
 
   const styles = styleGrid(layout, grid);

@@ -134,13 +134,15 @@ export function queueWrite(
 
   // 2. Contents.
   for (const { layout, sheet, replacing } of targets) {
-    if (replacing) {
+    // The settings sheet holds the record of the clerk's edits: overwritten in place, never cleared first.
+    const inPlace = replacing && layout.role === '设置';
+    if (replacing && !inPlace) {
       const all = sheet.getRange();
       all.clear('All');
       all.unmerge();
       all.columnHidden = false;
     }
-    queueLayoutContent(sheet, layout);
+    queueLayoutContent(sheet, layout, inPlace);
   }
 
   // 3. The clerk's own named cells.
