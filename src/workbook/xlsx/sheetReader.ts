@@ -5,7 +5,7 @@
 import type JSZip from 'jszip';
 import type { CellValue } from '../../engine/types';
 import { columnNumber, parseCellAddress } from './reference';
-import { attr, local, newParser, StopReading, streamPart, type Tag, type ZipStream } from './xml';
+import { attr, local, newParser, pumpPart, StopReading, streamPart, type Tag } from './xml';
 
 export interface Rect {
   top: number;
@@ -164,8 +164,6 @@ const encoder = new TextEncoder();
  * sheetData that end tag cannot occur as character data: `<` is always escaped there.
  */
 function skipSheetData(zip: JSZip, part: string, h: Parameters<typeof newParser>[0]): Promise<void> {
-  const file = zip.file(part);
-  if (!file) return Promise.reject(new Error(`缺少部件 ${part}`));
   let skipping = false;
   let endTag: Uint8Array | undefined;
   const parser = newParser({
@@ -180,75 +178,46 @@ function skipSheetData(zip: JSZip, part: string, h: Parameters<typeof newParser>
   });
   const decoder = new TextDecoder('utf-8');
   let carry = new Uint8Array(0);
-  return new Promise<void>((resolve, reject) => {
-    let done = false;
-    const stream = (file as unknown as { internalStream(t: 'uint8array'): ZipStream }).internalStream('uint8array');
-    const finish = (err?: unknown) => {
-      if (done) return;
-      done = true;
-      stream.pause();
-      if (err && !(err instanceof StopReading)) reject(err);
-      else resolve();
-    };
-    const feed = (bytes: Uint8Array) => {
-      let chunk = bytes;
-      while (chunk.length) {
-        if (!skipping) {
-          // Feed byte by byte until saxes reports <sheetData>: cheap, since that happens once.
-          const idx = indexOf(chunk, encoder.encode('sheetData'));
-          if (idx < 0) {
-            parser.write(decoder.decode(chunk, { stream: true }));
-            return;
-          }
-          const upTo = chunk.indexOf(0x3e, idx); // '>' closing the tag
-          const cut = upTo < 0 ? chunk.length : upTo + 1;
-          parser.write(decoder.decode(chunk.subarray(0, cut), { stream: true }));
-          chunk = chunk.subarray(cut);
-          continue;
-        }
-        // The end tag may straddle two chunks: look at the seam first, then inside the chunk.
-        const tag = endTag!;
-        if (carry.length) {
-          const seam = concat(carry, chunk.subarray(0, tag.length - 1));
-          const at = indexOf(seam, tag);
-          carry = new Uint8Array(0);
-          if (at >= 0) {
-            skipping = false;
-            feedText(seam.subarray(at));
-            chunk = chunk.subarray(Math.min(chunk.length, tag.length - 1));
-            continue;
-          }
-        }
-        const at = indexOf(chunk, tag);
-        if (at < 0) {
-          carry = chunk.slice(Math.max(0, chunk.length - tag.length + 1));
+  const feed = (bytes: Uint8Array) => {
+    let chunk = bytes;
+    while (chunk.length) {
+      if (!skipping) {
+        // Feed byte by byte until saxes reports <sheetData>: cheap, since that happens once.
+        const idx = indexOf(chunk, encoder.encode('sheetData'));
+        if (idx < 0) {
+          parser.write(decoder.decode(chunk, { stream: true }));
           return;
         }
-        skipping = false;
-        chunk = chunk.subarray(at);
+        const upTo = chunk.indexOf(0x3e, idx); // '>' closing the tag
+        const cut = upTo < 0 ? chunk.length : upTo + 1;
+        parser.write(decoder.decode(chunk.subarray(0, cut), { stream: true }));
+        chunk = chunk.subarray(cut);
+        continue;
       }
-    };
-    const feedText = (bytes: Uint8Array) => parser.write(decoder.decode(bytes, { stream: true }));
-    stream
-      .on('data', (chunk: Uint8Array) => {
-        if (done) return;
-        try {
-          feed(chunk);
-        } catch (err) {
-          finish(err);
+      // The end tag may straddle two chunks: look at the seam first, then inside the chunk.
+      const tag = endTag!;
+      if (carry.length) {
+        const seam = concat(carry, chunk.subarray(0, tag.length - 1));
+        const at = indexOf(seam, tag);
+        carry = new Uint8Array(0);
+        if (at >= 0) {
+          skipping = false;
+          feedText(seam.subarray(at));
+          chunk = chunk.subarray(Math.min(chunk.length, tag.length - 1));
+          continue;
         }
-      })
-      .on('error', (err: Error) => finish(err))
-      .on('end', () => {
-        try {
-          parser.write(decoder.decode()).close();
-          finish();
-        } catch (err) {
-          finish(err);
-        }
-      })
-      .resume();
-  });
+      }
+      const at = indexOf(chunk, tag);
+      if (at < 0) {
+        carry = chunk.slice(Math.max(0, chunk.length - tag.length + 1));
+        return;
+      }
+      skipping = false;
+      chunk = chunk.subarray(at);
+    }
+  };
+  const feedText = (bytes: Uint8Array) => parser.write(decoder.decode(bytes, { stream: true }));
+  return pumpPart(zip, part, feed, () => parser.write(decoder.decode()).close());
 }
 
 /** Byte search: Node's native Buffer search where there is one, a plain loop in the browser. */

@@ -60,14 +60,12 @@ export class StopReading extends Error {
 }
 
 /**
- * Stream a zip entry through saxes without holding it in memory: JSZip inflates it chunk by chunk,
- * a streaming TextDecoder turns bytes into text. A handler may throw StopReading to end early.
+ * Pump a zip entry's inflated bytes to `chunk` without holding the entry in memory (JSZip inflates it chunk by
+ * chunk), then call `end`. Either may throw StopReading to end early; any other error rejects.
  */
-export function streamPart(zip: JSZip, path: string, h: SaxHandlers): Promise<void> {
+export function pumpPart(zip: JSZip, path: string, chunk: (bytes: Uint8Array) => void, end: () => void): Promise<void> {
   const file = zip.file(path);
   if (!file) return Promise.reject(new Error(`缺少部件 ${path}`));
-  const parser = newParser(h);
-  const decoder = new TextDecoder('utf-8');
   return new Promise<void>((resolve, reject) => {
     let done = false;
     // internalStream is JSZip's own streaming API (works in Node and browsers); its typings omit it.
@@ -80,10 +78,10 @@ export function streamPart(zip: JSZip, path: string, h: SaxHandlers): Promise<vo
       else resolve();
     };
     stream
-      .on('data', (chunk: Uint8Array) => {
+      .on('data', (bytes: Uint8Array) => {
         if (done) return;
         try {
-          parser.write(decoder.decode(chunk, { stream: true }));
+          chunk(bytes);
         } catch (err) {
           finish(err);
         }
@@ -91,7 +89,7 @@ export function streamPart(zip: JSZip, path: string, h: SaxHandlers): Promise<vo
       .on('error', (err: Error) => finish(err))
       .on('end', () => {
         try {
-          parser.write(decoder.decode()).close();
+          end();
           finish();
         } catch (err) {
           finish(err);
@@ -99,6 +97,18 @@ export function streamPart(zip: JSZip, path: string, h: SaxHandlers): Promise<vo
       })
       .resume();
   });
+}
+
+/** Stream a zip entry through saxes, a streaming TextDecoder turning bytes into text. */
+export function streamPart(zip: JSZip, path: string, h: SaxHandlers): Promise<void> {
+  const parser = newParser(h);
+  const decoder = new TextDecoder('utf-8');
+  return pumpPart(
+    zip,
+    path,
+    (bytes) => parser.write(decoder.decode(bytes, { stream: true })),
+    () => parser.write(decoder.decode()).close(),
+  );
 }
 
 export function escapeText(s: string): string {
