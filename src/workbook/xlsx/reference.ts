@@ -7,7 +7,16 @@
  * the Office adapter from NamedItem.formula.
  */
 import type { CellValue } from '../../engine/types';
-import { absoluteCell, columnIndex, columnLetter, parseCell, quoteSheet, splitSheet } from '../../engine/a1';
+import {
+  absoluteCell,
+  columnIndex,
+  columnLetter,
+  parseBox,
+  parseCell,
+  quoteSheet,
+  splitSheet,
+  type CellBox,
+} from '../../engine/a1';
 
 export { needsQuotes, quoteSheet } from '../../engine/a1';
 
@@ -210,6 +219,15 @@ export function absoluteReference(sheet: string, row: number, col: number): stri
 export function parseCellAddress(address: string): { row: number; col: number } | null {
   const cell = parseCell(address);
   return cell ? { row: cell.row + 1, col: cell.col + 1 } : null;
+}
+
+/** A rectangle of cells with 1-based corners (the xlsx adapter's counting). */
+export type Rect = CellBox;
+
+/** Parse `B3:C4` / `B3` (a merge or a name's area) → 1-based corners, or undefined. */
+export function parseRect(ref: string): Rect | undefined {
+  const box = parseBox(ref);
+  return box ? { top: box.top + 1, left: box.left + 1, bottom: box.bottom + 1, right: box.right + 1 } : undefined;
 }
 
 /** Split `基础数据!B3` / `'预算 表'!B3` (the form NamedValue.cell and NamedOutputWrite.cell use), 1-based. */

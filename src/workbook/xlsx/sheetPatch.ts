@@ -5,8 +5,7 @@
  * whole part).
  */
 import type JSZip from 'jszip';
-import { columnLetters, parseCellAddress } from './reference';
-import { parseRect, type Rect } from './sheetReader';
+import { columnLetters, parseCellAddress, parseRect, type Rect } from './reference';
 import { local, newParser, StopReading, type Tag } from './xml';
 
 interface Span {

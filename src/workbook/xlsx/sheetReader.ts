@@ -4,15 +4,8 @@
  */
 import type JSZip from 'jszip';
 import type { CellValue } from '../../engine/types';
-import { columnNumber, parseCellAddress } from './reference';
+import { columnNumber, parseCellAddress, parseRect, type Rect } from './reference';
 import { attr, local, newParser, pumpPart, StopReading, streamPart, type Tag } from './xml';
-
-export interface Rect {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
 
 /** A cell as stored: type, raw text of <v> (or the inline string), style index, formula flag. */
 export interface RawCell {
@@ -140,19 +133,6 @@ export async function readSheet(zip: JSZip, part: string, q: SheetQuery): Promis
 
 function inlineOrValue(cell: RawCell, text: string): boolean {
   return text !== '' || cell.type === 'inlineStr' || cell.type === 'str';
-}
-
-export function parseRect(ref: string): Rect | undefined {
-  const [a, b] = ref.split(':');
-  const from = parseCellAddress(a);
-  const to = b ? parseCellAddress(b) : from;
-  if (!from || !to) return undefined;
-  return {
-    top: Math.min(from.row, to.row),
-    left: Math.min(from.col, to.col),
-    bottom: Math.max(from.row, to.row),
-    right: Math.max(from.col, to.col),
-  };
 }
 
 const encoder = new TextEncoder();

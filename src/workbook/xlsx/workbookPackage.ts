@@ -8,7 +8,8 @@ import type { CellValue } from '../../engine/types';
 import { parseWorkbookXml, sheetParts, type WorkbookXml } from './definedNames';
 import { readRelationships, REL, workbookPart, type Relationship } from './opc';
 import { readSharedStrings } from './sharedStrings';
-import { cellValue, readSheet, type RawCell, type Rect, type SheetQuery, type SheetRead } from './sheetReader';
+import { cellValue, readSheet, type RawCell, type SheetQuery, type SheetRead } from './sheetReader';
+import type { Rect } from './reference';
 import { readStyleFormats, type StyleFormats } from './styles';
 
 export class WorkbookPackage {
