@@ -87,7 +87,10 @@ export interface WritePlan {
   /** Defined names to create or re-point (workbook scope): 指标_<id>, ownership marks, settings. */
   names: NameWrite[];
   namedOutputs: NamedOutputWrite[];
-  /** Sheet to activate at the end. */
+  /**
+   * Sheet to activate at the end. The xlsx adapter does so only when no sheet of the clerk's is a
+   * selected tab: the selection lives in the clerk's sheet part, which it keeps byte for byte.
+   */
   activate?: string;
 }
 

@@ -243,31 +243,46 @@ describe('XlsxWorkbook writing', () => {
     expect(await port.toBuffer()).toBe(data);
   });
 
-  it('opens the file on the activated sheet with that tab alone selected', async () => {
-    // As Excel saves it: the clerk's first sheet is the selected tab.
-    const clerk = new ExcelJS.Workbook();
-    clerk
-      .addWorksheet('基础数据', { views: [{ tabSelected: true } as Partial<ExcelJS.WorksheetView>] })
-      .getCell('A1').value = 1;
-    clerk.addWorksheet('说明');
-    const original = new Uint8Array((await clerk.xlsx.writeBuffer()) as ArrayBuffer);
-    expect(await (await JSZip.loadAsync(original)).file('xl/worksheets/sheet1.xml')!.async('string')).toContain(
-      'tabSelected="1"',
-    );
-    const port = await XlsxWorkbook.open(original);
-    await port.write(plan([{ layout: indicatorLayout() }], { activate: '指标计算' }));
-    const data = await port.toBuffer();
-    const book = await loadExcelJs(data);
-    expect(book.views[0]).toMatchObject({ activeTab: 2 });
-    // ExcelJS writes sheet parts in sheet order: sheet3.xml is 指标计算.
+  async function selectedParts(data: Uint8Array): Promise<boolean[]> {
+    // ExcelJS writes sheet parts in sheet order and our new sheets come last: sheetN.xml is sheet N.
     const zip = await JSZip.loadAsync(data);
-    const selected = await Promise.all(
+    return Promise.all(
       [1, 2, 3].map(async (i) =>
         /tabSelected="1"/.test(await zip.file(`xl/worksheets/sheet${i}.xml`)!.async('string')),
       ),
     );
-    expect(selected).toEqual([false, false, true]);
-    expect(book.getWorksheet('指标计算')!.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+  }
+
+  it('leaves the clerk’s selected tab and active tab as they are, and marks none of ours selected', async () => {
+    // As Excel saves it: the clerk's second sheet is the selected and active tab.
+    const clerk = new ExcelJS.Workbook();
+    clerk.addWorksheet('基础数据').getCell('A1').value = 1;
+    clerk.addWorksheet('说明', { views: [{ tabSelected: true } as Partial<ExcelJS.WorksheetView>] });
+    clerk.views = [{ activeTab: 1 } as ExcelJS.WorkbookView];
+    const original = new Uint8Array((await clerk.xlsx.writeBuffer()) as ArrayBuffer);
+    const originalZip = await JSZip.loadAsync(original);
+    expect(await originalZip.file('xl/worksheets/sheet2.xml')!.async('string')).toContain('tabSelected="1"');
+    const port = await XlsxWorkbook.open(original);
+    await port.write(plan([{ layout: indicatorLayout() }], { activate: '指标计算' }));
+    const data = await port.toBuffer();
+    expect(await selectedParts(data)).toEqual([false, true, false]);
+    expect((await loadExcelJs(data)).views[0]).toMatchObject({ activeTab: 1 });
+    const zip = await JSZip.loadAsync(data);
+    for (const part of ['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml'])
+      expect(await zip.file(part)!.async('string')).toBe(await originalZip.file(part)!.async('string'));
+    expect((await loadExcelJs(data)).getWorksheet('指标计算')!.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+  });
+
+  it('opens on the activated sheet, that tab alone selected, when no sheet of the clerk’s is selected', async () => {
+    const clerk = new ExcelJS.Workbook();
+    clerk.addWorksheet('基础数据').getCell('A1').value = 1;
+    clerk.addWorksheet('说明');
+    const original = new Uint8Array((await clerk.xlsx.writeBuffer()) as ArrayBuffer);
+    const port = await XlsxWorkbook.open(original);
+    await port.write(plan([{ layout: indicatorLayout() }], { activate: '指标计算' }));
+    const data = await port.toBuffer();
+    expect(await selectedParts(data)).toEqual([false, false, true]);
+    expect((await loadExcelJs(data)).views[0]).toMatchObject({ activeTab: 2 });
   });
 
   it('keeps the order of sheets and writes the new ones last', async () => {

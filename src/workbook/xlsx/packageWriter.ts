@@ -3,7 +3,7 @@
  * bytes (JSZip even copies their compressed data as it is); we change only our sheet parts,
  * `xl/workbook.xml` (sheet entries, defined names, the active tab, full recalculation on load), its
  * relationships, `[Content_Types].xml`, styles.xml (entries appended) and — only when asked — the
- * cells a clerk named as outputs and the selected-tab flag of the clerk's selected sheet.
+ * cells a clerk named as outputs.
  */
 import type { Document, Element } from '@xmldom/xmldom';
 import JSZip from 'jszip';
@@ -14,7 +14,7 @@ import { CONTENT_TYPE, relsPathOf, REL, findEntry } from './opc';
 import { isBuiltIn } from './readNames';
 import { parseReference, quoteSheet, splitSheetCell } from './reference';
 import { cellContent, MAIN_NS, REL_NS, sheetXml } from './sheetXml';
-import { unselectSheet, writeCells, type CellWrite } from './sheetPatch';
+import { isSelectedSheet, writeCells, type CellWrite } from './sheetPatch';
 import { EMPTY_STYLES, StyleAppender } from './styleAppender';
 import type { WorkbookPackage } from './workbookPackage';
 import { child, children, createLike, parseDom, serializeDom } from './dom';
@@ -194,7 +194,9 @@ export async function writePackage(pkg: WorkbookPackage, edit: PackageEdit): Pro
   for (const e of sheetEls.slice(pkg.info.sheets.length)) e.setAttribute('sheetId', String(++nextId));
 
   const active =
-    activeIndex === -2 ? finalNames.findIndex((n) => n.toLowerCase() === edit.activate!.toLowerCase()) : -1;
+    activeIndex === -2 && !(await clerkSelection(zip, pkg, written))
+      ? finalNames.findIndex((n) => n.toLowerCase() === edit.activate!.toLowerCase())
+      : -1;
   for (const p of placed) zip.file(p.part, sheetXml(p.layout, styles, p.index === active));
 
   // Named outputs: cells of the clerk's sheets.
@@ -216,16 +218,7 @@ export async function writePackage(pkg: WorkbookPackage, edit: PackageEdit): Pro
     zip.file(part, writeCells(xml, writes));
   }
 
-  // The selected tab: ours alone, so that the clerk's next entry does not land on two grouped sheets.
-  if (active >= 0) {
-    for (let i = 0; i < pkg.info.sheets.length; i++) {
-      const part = pkg.parts[i];
-      if (written.has(i) || !part || !zip.file(part)) continue;
-      const bytes = await unselectSheet(zip, part);
-      if (bytes) zip.file(part, bytes, { binary: true });
-    }
-    setActiveTab(root, active);
-  }
+  if (active >= 0) setActiveTab(root, active);
 
   editNames(root, pkg, edit, written, finalNames);
   setFullCalcOnLoad(root);
@@ -235,6 +228,23 @@ export async function writePackage(pkg: WorkbookPackage, edit: PackageEdit): Pro
   zip.file(ctEntry, serializeDom(types));
   if (styles.modified || !zip.file(stylesPath)) zip.file(stylesPath, styles.toString());
   return zip;
+}
+
+/**
+ * Whether one of the clerk's sheets (not one we rewrite) is a selected tab. Then the clerk's selection
+ * and the workbook's activeTab stay as they are and none of our sheets is marked selected: the
+ * selection lives in the clerk's sheet part, which we never change, and a second selected tab would
+ * open as grouped sheets in Excel, WPS and LibreOffice (what the clerk types next would land on both).
+ * Only a package whose own sheets carry no selection (our template, a file from a tool that writes no
+ * sheet views) opens on our sheet.
+ */
+async function clerkSelection(zip: JSZip, pkg: WorkbookPackage, written: Set<number>): Promise<boolean> {
+  for (let i = 0; i < pkg.info.sheets.length; i++) {
+    const part = pkg.parts[i];
+    if (written.has(i) || !part || !zip.file(part)) continue;
+    if (await isSelectedSheet(zip, part)) return true;
+  }
+  return false;
 }
 
 function freeName(zip: JSZip, path: string): string {

@@ -1,12 +1,11 @@
 /**
- * Edits to a clerk's sheet part that keep every other byte: a value written into a named cell, and
- * the `tabSelected` flag taken off when our sheet becomes the selected tab. saxes reports where each
- * element starts and ends; the text is spliced there (a parse and re-serialise would rewrite the
- * whole part).
+ * A clerk's sheet part, looked at and edited so that every other byte is kept: a value written into a
+ * named cell (saxes reports where each element starts and ends; the text is spliced there — a parse
+ * and re-serialise would rewrite the whole part), and whether the sheet is a selected tab.
  */
 import type JSZip from 'jszip';
 import { columnLetters, parseCellAddress, parseRect, type Rect } from './reference';
-import { local, newParser, StopReading, type Tag } from './xml';
+import { attr, local, newParser, StopReading, streamPart, type Tag } from './xml';
 
 interface Span {
   start: number;
@@ -150,105 +149,22 @@ export function writeCells(xml: string, writes: CellWrite[]): string {
   return out;
 }
 
-const decoder = new TextDecoder();
-const encoder = new TextEncoder();
-
 /**
- * Remove `tabSelected` from the sheet views of a clerk's sheet part, in place: only the part's head
- * (before <sheetData>) is decoded, and the bytes before the attribute are moved over it, so a sheet of
- * any size is never copied. Returns undefined when the sheet is not selected.
+ * Whether a sheet part is a selected tab (a sheetView with `tabSelected`); reading stops at
+ * <sheetData>, so a sheet of any size costs nothing here.
  */
-export async function unselectSheet(zip: JSZip, part: string): Promise<Uint8Array | undefined> {
-  const file = zip.file(part)!;
-  const head = await readHead(file);
-  const found = selectedAttribute(head.text);
-  if (!found) return undefined;
-  const bytes = await readAll(file);
-  const from = encoder.encode(head.text.slice(0, found.start)).length;
-  const length = encoder.encode(head.text.slice(found.start, found.end)).length;
-  bytes.copyWithin(length, 0, from);
-  return bytes.subarray(length);
-}
-
-/** The `tabSelected="1"` attribute (with its leading space) of the first selected sheetView. */
-function selectedAttribute(head: string): { start: number; end: number } | undefined {
-  let found: { start: number; end: number } | undefined;
-  let tagStart = 0;
-  const parser = newParser({
-    open(tag: Tag, p) {
-      if (local(tag.name) === 'sheetData') throw new StopReading();
-      if (local(tag.name) !== 'sheetView') return;
-      const v = (tag.attributes as Record<string, string>).tabSelected;
+export async function isSelectedSheet(zip: JSZip, part: string): Promise<boolean> {
+  let selected = false;
+  await streamPart(zip, part, {
+    open(tag: Tag) {
+      const name = local(tag.name);
+      if (name === 'sheetData') throw new StopReading();
+      if (name !== 'sheetView') return;
+      const v = attr(tag, 'tabSelected');
       if (v !== '1' && v !== 'true') return;
-      const text = head.slice(tagStart, p.position);
-      // The one attribute inside this one tag; every other byte of the part stays as it is.
-      const m = /\s+tabSelected\s*=\s*("[^"]*"|'[^']*')/.exec(text);
-      if (m) found = { start: tagStart + m.index, end: tagStart + m.index + m[0].length };
+      selected = true;
       throw new StopReading();
     },
   });
-  parser.on('opentagstart', () => {
-    tagStart = head.lastIndexOf('<', parser.position - 1);
-  });
-  try {
-    parser.write(head);
-  } catch (err) {
-    if (!(err instanceof StopReading)) throw err;
-  }
-  return found;
-}
-
-type ZipFile = JSZip.JSZipObject & {
-  internalStream(t: 'uint8array'): {
-    on(e: string, cb: (x: never) => void): unknown;
-    pause(): void;
-    resume(): void;
-  };
-  _data?: { uncompressedSize?: number };
-};
-
-/** The part's text up to and including the <sheetData tag (all of it when there is none). */
-function readHead(file: JSZip.JSZipObject): Promise<{ text: string }> {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    let done = false;
-    const td = new TextDecoder();
-    const s = (file as ZipFile).internalStream('uint8array');
-    const finish = () => {
-      if (done) return;
-      done = true;
-      s.pause();
-      resolve({ text });
-    };
-    s.on('data', ((chunk: Uint8Array) => {
-      if (done) return;
-      text += td.decode(chunk, { stream: true });
-      if (text.includes('sheetData')) finish();
-    }) as (x: never) => void);
-    s.on('error', ((e: Error) => reject(e)) as (x: never) => void);
-    s.on('end', finish as (x: never) => void);
-    s.resume();
-  });
-}
-
-/** All bytes of a part in one preallocated buffer (JSZip's accumulate would hold them twice). */
-function readAll(file: JSZip.JSZipObject): Promise<Uint8Array> {
-  const size = (file as ZipFile)._data?.uncompressedSize;
-  if (size === undefined) return file.async('uint8array');
-  return new Promise((resolve, reject) => {
-    const out = new Uint8Array(size);
-    let at = 0;
-    const s = (file as ZipFile).internalStream('uint8array');
-    s.on('data', ((chunk: Uint8Array) => {
-      out.set(chunk, at);
-      at += chunk.length;
-    }) as (x: never) => void);
-    s.on('error', ((e: Error) => reject(e)) as (x: never) => void);
-    s.on('end', (() => resolve(out.subarray(0, at))) as (x: never) => void);
-    s.resume();
-  });
-}
-
-export function decodeUtf8(bytes: Uint8Array): string {
-  return decoder.decode(bytes);
+  return selected;
 }
