@@ -11,6 +11,7 @@ import JSZip from 'jszip';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import type { CellValue } from '../../src/engine/types';
+import { findEntry, parseRelationships } from '../../src/workbook/xlsx/opc';
 import { parseReference } from '../../src/workbook/xlsx/reference';
 import { WorkbookPackage } from '../../src/workbook/xlsx/workbookPackage';
 import { sampleBytes } from './filled';
@@ -232,4 +233,59 @@ export async function libreOfficeWorkbook(): Promise<Uint8Array> {
 </table:data-pilot-table></table:data-pilot-tables>
 </office:spreadsheet></office:body></office:document>`;
   return new Uint8Array(convert(Buffer.from(fods, 'utf8'), 'fods', 'xlsx'));
+}
+
+/**
+ * The package as Excel saves it after calculating: an `xl/calcChain.xml` listing every formula cell
+ * of every sheet (`i` on a sheet's first cell, the sheet's 1-based position), with its relationship and content
+ * type. Returns the new bytes and the chain's text.
+ */
+export async function withCalcChain(data: Uint8Array): Promise<{ bytes: Uint8Array; chain: string }> {
+  const pkg = await WorkbookPackage.load(data);
+  const entries: string[] = [];
+  for (const index of pkg.info.sheets.keys()) {
+    const read = await pkg.readSheet(index, {});
+    let first = true;
+    for (const c of read.cells.filter((x) => x.formula)) {
+      entries.push(`<c r="${letters(c.col)}${c.row}"${first ? ` i="${index + 1}"` : ''}/>`);
+      first = false;
+    }
+  }
+  if (!entries.length) throw new Error('no formula to chain');
+  const chain =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${entries.join('')}</calcChain>`;
+  const zip = pkg.zip;
+  zip.file('xl/calcChain.xml', chain);
+  const relsPath = 'xl/_rels/workbook.xml.rels';
+  zip.file(
+    relsPath,
+    (await zip.file(relsPath)!.async('string')).replace(
+      '</Relationships>',
+      '<Relationship Id="rIdChain" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>',
+    ),
+  );
+  zip.file(
+    '[Content_Types].xml',
+    (await zip.file('[Content_Types].xml')!.async('string')).replace(
+      '</Types>',
+      '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>',
+    ),
+  );
+  return { bytes: await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }), chain };
+}
+
+/** Every internal relationship target and every content-type override names a part of the package. */
+export async function danglingReferences(data: Uint8Array): Promise<string[]> {
+  const zip = await JSZip.loadAsync(data);
+  const exists = (part: string) => !!findEntry(zip, part);
+  const out: string[] = [];
+  for (const name of Object.keys(zip.files).filter((n) => n.endsWith('.rels'))) {
+    const source = name.replace(/_rels\/([^/]*)\.rels$/, '$1');
+    for (const rel of parseRelationships(await zip.file(name)!.async('string'), source === name ? '' : source))
+      if (!rel.external && !exists(rel.part!)) out.push(`${name} → ${rel.target}`);
+  }
+  const types = await zip.file('[Content_Types].xml')!.async('string');
+  for (const m of types.matchAll(/PartName="\/([^"]+)"/g)) if (!exists(m[1])) out.push(`[Content_Types].xml → ${m[1]}`);
+  return out;
 }

@@ -3,14 +3,15 @@
  * bytes (JSZip even copies their compressed data as it is); we change only our sheet parts,
  * `xl/workbook.xml` (sheet entries, defined names, the active tab, full recalculation on load), its
  * relationships, `[Content_Types].xml`, styles.xml (entries appended) and — only when asked — the
- * cells a clerk named as outputs.
+ * cells a clerk named as outputs. The one part of the clerk's we may take out is Excel's calculation
+ * chain, a cache that a write over existing cells makes stale (see dropCalcChain).
  */
 import type { Document, Element } from '@xmldom/xmldom';
 import JSZip from 'jszip';
 import type { SheetLayout } from '../../sheets/layout';
 import { renderName } from './definedNames';
 import { appendNameElements, definedNamesElement } from './workbookEdit';
-import { CONTENT_TYPE, relsPathOf, REL, findEntry } from './opc';
+import { CONTENT_TYPE, relsPathOf, REL, findEntry, resolveTarget } from './opc';
 import { isBuiltIn } from './readNames';
 import { parseReference, quoteSheet, splitSheetCell } from './reference';
 import { cellContent, MAIN_NS, REL_NS, sheetXml } from './sheetXml';
@@ -222,6 +223,7 @@ export async function writePackage(pkg: WorkbookPackage, edit: PackageEdit): Pro
 
   editNames(root, pkg, edit, written, finalNames);
   setFullCalcOnLoad(root);
+  if (edit.sheets.some((s) => s.replaces !== undefined) || edit.outputs.length) dropCalcChain(zip, pkg, rels, types);
 
   zip.file(pkg.workbookPath, serializeDom(wb));
   zip.file(relsEntry, serializeDom(rels));
@@ -245,6 +247,31 @@ async function clerkSelection(zip: JSZip, pkg: WorkbookPackage, written: Set<num
     if (await isSelectedSheet(zip, part)) return true;
   }
   return false;
+}
+
+/**
+ * `xl/calcChain.xml` is Excel's cache of the order it last calculated formula cells in. Excel shows a
+ * repair prompt ("We found a problem with some content") when it lists a cell that no longer holds a
+ * formula — which a re-fill (our replaced sheets' formulas move) or a named output written over a
+ * clerk's formula cell can cause. Its entries name sheets by an id whose meaning tools disagree on
+ * (sheetId or position), so editing them would be a guess; without the part, Excel, WPS and
+ * LibreOffice simply rebuild the chain on load (we also set fullCalcOnLoad). So when the write
+ * changes cells that already existed, the part goes with its relationship and content type; a first
+ * fill that only adds sheets keeps it byte for byte (new formula cells missing from it are harmless).
+ */
+function dropCalcChain(zip: JSZip, pkg: WorkbookPackage, rels: Document, types: Document): void {
+  for (const rel of children(rels.documentElement!, 'Relationship')) {
+    const type = rel.getAttribute('Type') ?? '';
+    if (type !== REL.calcChain && !type.endsWith('/calcChain')) continue;
+    if (rel.getAttribute('TargetMode') === 'External') continue;
+    const part = resolveTarget(pkg.workbookPath, rel.getAttribute('Target') ?? '');
+    const entry = findEntry(zip, part);
+    if (entry) zip.remove(entry);
+    rels.documentElement!.removeChild(rel);
+    for (const o of children(types.documentElement!, 'Override'))
+      if ((o.getAttribute('PartName') ?? '').toLowerCase() === `/${entry ?? part}`.toLowerCase())
+        types.documentElement!.removeChild(o);
+  }
 }
 
 function freeName(zip: JSZip, path: string): string {
