@@ -11,12 +11,13 @@
  * of their cell in 名称管理器; and writing our outputs to a named cell would break. The record is
  * bound to the cell: when the clerk re-points the name, the record no longer applies and we say so.
  */
-import { splitSheet } from '../engine/a1';
-import { inputDef, type InputName } from '../engine/catalogue';
+import { cellAddress, splitSheet } from '../engine/a1';
+import { INPUTS, inputDef, type InputName } from '../engine/catalogue';
 import { locate, type LocateResult, type Proposal } from '../engine/locator';
 import { isMoneyUnit, moneyUnit, type UnitRecords } from '../engine/locator/units';
 import type { Evaluation } from '../engine/types';
 import { markName, OUR_SHEETS, readSettings, settingsSheet, uniqueSheetName, type WorkbookSettings } from '../sheets';
+import { SUPPLEMENT_SHEET, supplementLayout } from '../sheets/templateSheet';
 import type { NameWrite, WorkbookPort, WorkbookState } from '../workbook/port';
 
 /** What locating needs from an inspection (app/job inspect). */
@@ -106,6 +107,45 @@ export async function applyChoices(port: WorkbookPort, book: InspectedBook, choi
   }
   if (names.length || sheets.length) await port.write({ sheets, names, namedOutputs: [] });
   return { names, converted };
+}
+
+/** Inputs the workbook has nowhere — no name, no cell found by a label — that the job requires. */
+export function supplementable(result: LocateResult): InputName[] {
+  return result.proposals.filter((p) => p.status === 'missing' && inputDef(p.input).required).map((p) => p.input);
+}
+
+export interface SupplementOutcome {
+  /** The new sheet of the clerk's holding the table. */
+  sheet: string;
+  /** Input → its yellow, named cell (`补充数据!C5`), in catalogue order. */
+  cells: Partial<Record<InputName, string>>;
+}
+
+/**
+ * 补充缺少的数据: a small labelled table on a new sheet (the clerk's: no ownership mark) with an empty
+ * yellow cell named after each input — in one write (one sync in Office), no existing cell touched.
+ * An input the inspection read through a name (even an empty or broken one) is left out, so a re-run
+ * never adds a second cell for it nor re-points the clerk's name; the sheet is always new, so what
+ * the clerk typed in an earlier one is never overwritten. Null when there is nothing to add.
+ */
+export async function supplementInputs(
+  port: WorkbookPort,
+  book: InspectedBook,
+  inputs: InputName[],
+): Promise<SupplementOutcome | null> {
+  const named = namedInputs(book.evaluation);
+  const wanted = new Set(inputs.filter((input) => !named[input]));
+  const defs = INPUTS.filter((def) => wanted.has(def.name));
+  if (defs.length === 0) return null;
+  const name = uniqueSheetName(
+    SUPPLEMENT_SHEET,
+    book.state.sheets.map((s) => s.name),
+  );
+  const layout = supplementLayout(defs, name);
+  await port.write({ sheets: [{ layout }], names: [], namedOutputs: [], activate: name });
+  const cells: SupplementOutcome['cells'] = {};
+  for (const n of layout.names ?? []) cells[n.name as InputName] = `${name}!${cellAddress(n.row, n.col)}`;
+  return { sheet: name, cells };
 }
 
 /** The hint a 缺少必填输入项 error gains when a label for the input was found. */

@@ -104,6 +104,13 @@ const zhCN = {
   autoLocateAddress: '单元格地址（如 基础数据!B6）',
   autoLocatePreview: '查看',
   autoLocateNoSuchCell: '没有这个单元格，请输入“工作表名!单元格”，如 基础数据!B6。',
+  autoLocateSupplement: '补充缺少的数据',
+  autoLocateSupplementHint: (inputs: string[]) =>
+    `工作簿中没有找到：${inputs.join('、')}。点击“补充缺少的数据”会新建一个工作表，列出这些项目并为每项准备一个带名称的黄色单元格；现有单元格不会改动。`,
+  autoLocateSupplied: (sheet: string, count: number) =>
+    `已新建工作表“${sheet}”，其中 ${count} 个黄色单元格已定义名称。请在黄色单元格中填写数据，然后点击“计算指标”。`,
+  autoLocateSuppliedBrowser: (sheet: string, count: number) =>
+    `已新建工作表“${sheet}”，其中 ${count} 个黄色单元格已定义名称。请点击“下载结果”，在 Excel 或 WPS 中填写黄色单元格并保存，再在本页打开该文件，点击“计算指标”。`,
   mappingTitle: '名称映射',
   mappingHint: '为缺失或无效的输入选择工作簿中已有的名称。映射保存在工作簿中，下次以及同事打开时无需再设置。',
   mappingPlaceholder: '选择名称',
@@ -253,6 +260,13 @@ const enUS: Strings = {
   autoLocateAddress: 'Cell address (e.g. 基础数据!B6)',
   autoLocatePreview: 'Show',
   autoLocateNoSuchCell: 'No such cell: type "Sheet!Cell", e.g. 基础数据!B6.',
+  autoLocateSupplement: 'Add the missing data',
+  autoLocateSupplementHint: (inputs: string[]) =>
+    `Not found in the workbook: ${inputs.join(', ')}. "Add the missing data" adds a new sheet listing them, each with a named yellow cell to fill; no existing cell is changed.`,
+  autoLocateSupplied: (sheet: string, count: number) =>
+    `Added the sheet "${sheet}" with ${count} named yellow cells. Fill in the yellow cells, then click "Compute indicators".`,
+  autoLocateSuppliedBrowser: (sheet: string, count: number) =>
+    `Added the sheet "${sheet}" with ${count} named yellow cells. Click "Download result", fill in the yellow cells in Excel or WPS and save, then open the file here and click "Compute indicators".`,
   mappingTitle: 'Name mapping',
   mappingHint:
     'Pick an existing workbook name for each missing or invalid input. The mapping is stored in the workbook.',

@@ -6,13 +6,16 @@ import { createContext, useContext } from 'react';
 import type { Inspection, JobOptions, JobResult } from '../../app/job';
 import type { ReportExport } from '../../app/report';
 import type { WorkbookPort } from '../../workbook/port';
-import type { ApplyOutcome, Choice, InspectedBook } from '../../app/locate';
+import type { ApplyOutcome, Choice, InspectedBook, SupplementOutcome } from '../../app/locate';
+import type { InputName } from '../../engine/catalogue';
 
 export interface JobApi {
   inspect(port: WorkbookPort, options?: JobOptions): Promise<Inspection>;
   runJob(port: WorkbookPort, options?: JobOptions): Promise<JobResult>;
   /** 自动识别: define the names the clerk confirmed (one write; app/locate.ts). */
   applyChoices?(port: WorkbookPort, book: InspectedBook, choices: Choice[]): Promise<ApplyOutcome>;
+  /** 补充缺少的数据: a named yellow input table on a new sheet (one write; app/locate.ts). */
+  supplementInputs?(port: WorkbookPort, book: InspectedBook, inputs: InputName[]): Promise<SupplementOutcome | null>;
 }
 
 /** A workbook opened from a file in browser mode: a port that can also save itself. */

@@ -41,7 +41,7 @@ function Pane({ services }: { services: HostServices }): React.ReactElement {
   const app = useApp(services);
   const { workbook, job } = app;
   const browser = services.mode === 'browser';
-  const busy = job.busy !== null;
+  const busy = job.busy !== null || app.writing;
   const evaluation = job.inspection?.evaluation;
 
   return (
@@ -94,7 +94,7 @@ function Pane({ services }: { services: HostServices }): React.ReactElement {
                     {strings.reread}
                   </Button>
                 )}
-                {browser && job.result?.written && (
+                {browser && (job.result?.written || app.supplied) && (
                   <Button icon={<ArrowDownload20Regular />} disabled={busy} onClick={workbook.downloadResult}>
                     {strings.downloadResult}
                   </Button>
@@ -116,6 +116,9 @@ function Pane({ services }: { services: HostServices }): React.ReactElement {
                 busy={busy}
                 selectedCell={services.mode === 'office' ? services.selectedCell : undefined}
                 onConfirm={app.confirmLocate}
+                onSupplement={services.job.supplementInputs ? app.supplement : undefined}
+                supplied={app.supplied}
+                browser={browser}
               />
             )}
             {job.inspection && (

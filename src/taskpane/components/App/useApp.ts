@@ -2,9 +2,10 @@
  * The pane's state in one place: the workbook, the job, the scheme choice, the question about
  * taken sheet names, and small problems reported by links and downloads.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { NameMapping } from '../../../engine/types';
-import type { Choice } from '../../../app/locate';
+import type { Choice, SupplementOutcome } from '../../../app/locate';
+import type { InputName } from '../../../engine/catalogue';
 import { describeError } from './useJob';
 import type { HostServices } from '../../services/services';
 import { useStrings } from '../../strings';
@@ -30,6 +31,12 @@ export interface UseApp {
   cancelRename(): void;
   /** 确认并定义名称: define the confirmed names (one write), then 计算指标. */
   confirmLocate(choices: Choice[]): void;
+  /** 补充缺少的数据: the yellow named table on a new sheet (one write), then the workbook is read again. */
+  supplement(inputs: InputName[]): void;
+  /** What 补充缺少的数据 added last (the pane tells the clerk to fill it); null before. */
+  supplied: SupplementOutcome | null;
+  /** True while names or the supplement table are being written. */
+  writing: boolean;
 }
 
 export function useApp(services: HostServices): UseApp {
@@ -39,6 +46,10 @@ export function useApp(services: HostServices): UseApp {
   const scheme = useSchemePicker(services.presets, job.defaultScheme, strings);
   const [request, setRequest] = useState<Request | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [supplied, setSupplied] = useState<SupplementOutcome | null>(null);
+  const [writing, setWriting] = useState(false);
+  // Another workbook (the browser page opens files): what was added to the last one no longer applies.
+  useEffect(() => setSupplied(null), [workbook.port]);
 
   const perform = useCallback(
     (next: Request, onNameConflict: RunOptions['onNameConflict']) => {
@@ -70,11 +81,34 @@ export function useApp(services: HostServices): UseApp {
     confirmLocate: (choices) => {
       const port = workbook.port;
       const inspection = job.inspection;
-      if (!port || !inspection || !services.job.applyChoices) return;
-      services.job.applyChoices(port, inspection, choices).then(
-        () => perform({ kind: 'run' }, 'ask'),
-        (error: unknown) => setProblem(describeError(error).message),
-      );
+      if (!port || !inspection || !services.job.applyChoices || writing) return;
+      setWriting(true);
+      services.job
+        .applyChoices(port, inspection, choices)
+        .then(
+          () => perform({ kind: 'run' }, 'ask'),
+          (error: unknown) => setProblem(describeError(error).message),
+        )
+        .finally(() => setWriting(false));
     },
+    supplement: (inputs) => {
+      const port = workbook.port;
+      const inspection = job.inspection;
+      if (!port || !inspection || !services.job.supplementInputs || writing) return;
+      setWriting(true);
+      services.job
+        .supplementInputs(port, inspection, inputs)
+        .then(
+          (outcome) => {
+            setSupplied(outcome);
+            // Read again: the new names now point at the yellow cells, so nothing is offered twice.
+            job.inspect();
+          },
+          (error: unknown) => setProblem(describeError(error).message),
+        )
+        .finally(() => setWriting(false));
+    },
+    supplied,
+    writing,
   };
 }

@@ -2,7 +2,8 @@
  * 自动识别: when inputs have no name, lists what the label locator found — input, label, cell, value
  * in 万元, unit — each with a checkbox (high ticked, low unticked, ambiguous a choice). 确认并定义名称
  * defines the names in one write and runs 计算指标. A missing input takes the Excel selection, or in
- * the browser page an address the clerk types and sees the value of first.
+ * the browser page an address the clerk types and sees the value of first. Inputs found nowhere can
+ * be added as a named yellow table on a new sheet (补充缺少的数据), which the clerk then fills.
  */
 import * as React from 'react';
 import {
@@ -13,12 +14,14 @@ import {
   Button,
   Checkbox,
   Input,
+  MessageBar,
+  MessageBarBody,
   Radio,
   RadioGroup,
   Text,
 } from '@fluentui/react-components';
 import type { Inspection } from '../../../app/job';
-import type { Choice } from '../../../app/locate';
+import { supplementable, type Choice, type SupplementOutcome } from '../../../app/locate';
 import { inputDef, type InputName } from '../../../engine/catalogue';
 import type { Candidate, Proposal } from '../../../engine/locator';
 import type { WorkbookPort } from '../../../workbook/port';
@@ -33,6 +36,11 @@ export interface AutoLocateProps {
   /** Excel: the selection's top-left cell; absent in the browser page (the clerk types an address). */
   selectedCell?: () => Promise<string>;
   onConfirm(choices: Choice[]): void;
+  /** 补充缺少的数据 for these inputs; absent when the host cannot. */
+  onSupplement?(inputs: InputName[]): void;
+  /** What 补充缺少的数据 added (the clerk is told to fill it); the browser page says to download it first. */
+  supplied?: SupplementOutcome | null;
+  browser?: boolean;
 }
 
 function valueText(strings: Strings, input: string, c: Candidate): string {
@@ -48,11 +56,17 @@ export function AutoLocate({
   busy,
   selectedCell,
   onConfirm,
+  onSupplement,
+  supplied,
+  browser,
 }: AutoLocateProps): React.ReactElement | null {
   const strings = useStrings();
   const styles = useAutoLocateStyles();
   const locate = useAutoLocate(inspection, port);
-  if (locate.proposals.length === 0) return null;
+  // Found nowhere and not given a cell by the clerk here: what 补充缺少的数据 adds.
+  const nowhere = inspection.located ? supplementable(inspection.located).filter((input) => !locate.chosen[input]) : [];
+  const suppliedCount = supplied ? Object.keys(supplied.cells).length : 0;
+  if (locate.proposals.length === 0 && !supplied) return null;
   const any = Object.values(locate.chosen).some((c) => c !== null);
   return (
     <Accordion collapsible defaultOpenItems={['auto-locate']}>
@@ -64,9 +78,28 @@ export function AutoLocate({
             {locate.proposals.map((p) => (
               <ProposalRow key={p.input} proposal={p} locate={locate} busy={busy} selectedCell={selectedCell} />
             ))}
-            <Button appearance="primary" disabled={busy || !any} onClick={() => onConfirm(locate.choices())}>
-              {strings.autoLocateConfirm}
-            </Button>
+            {locate.proposals.length > 0 && (
+              <Button appearance="primary" disabled={busy || !any} onClick={() => onConfirm(locate.choices())}>
+                {strings.autoLocateConfirm}
+              </Button>
+            )}
+            {onSupplement && nowhere.length > 0 && (
+              <>
+                <Text>{strings.autoLocateSupplementHint(nowhere)}</Text>
+                <Button disabled={busy} onClick={() => onSupplement(nowhere)}>
+                  {strings.autoLocateSupplement}
+                </Button>
+              </>
+            )}
+            {supplied && (
+              <MessageBar intent="success" layout="multiline">
+                <MessageBarBody>
+                  {browser
+                    ? strings.autoLocateSuppliedBrowser(supplied.sheet, suppliedCount)
+                    : strings.autoLocateSupplied(supplied.sheet, suppliedCount)}
+                </MessageBarBody>
+              </MessageBar>
+            )}
           </div>
         </AccordionPanel>
       </AccordionItem>
