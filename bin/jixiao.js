@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 'use strict';
-// The CLI is compiled by `npm run build:cli` (also run by `npm run demo` and `npm run bench`).
+// The CLI is compiled into one file by `npm run build:cli` (also run by `npm run demo` and `npm run bench`).
 try {
-  require('../dist-cli/src/cli/main.js')
+  require('../dist-cli/jixiao.js')
     .main(process.argv.slice(2))
     .then(
       (code) => {

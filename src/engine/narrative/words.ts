@@ -61,11 +61,19 @@ export function chineseNumber(n: number): string {
   return (tens === 1 ? '' : DIGITS[tens]) + '十' + (ones ? DIGITS[ones] : '');
 }
 
-const DATE = new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: 'long', day: 'numeric' });
+/** Made on first use: building an Intl formatter loads ICU's locale data, a cost at start-up otherwise. */
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
+const DATE = lazy(() => new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: 'long', day: 'numeric' }));
 
 /** "2022年7月8日" (local date); old webviews' direction marks removed. */
 export function proseDate(date: Date): string {
-  return DATE.format(date).replace(/[\u200e\u200f]/g, '');
+  return DATE()
+    .format(date)
+    .replace(/[\u200e\u200f]/g, '');
 }
 
 /** Intl.ListFormat (ES2021; the project's lib is ES2020, and older Office webviews lack it). */
@@ -74,17 +82,19 @@ interface ListFormat {
 }
 const ListFormatOf = (Intl as unknown as { ListFormat?: new (locale: string, options: object) => ListFormat })
   .ListFormat;
-const LIST: ListFormat = ListFormatOf
-  ? new ListFormatOf('zh-CN', { style: 'long', type: 'conjunction' })
-  : // Hand-written for hosts without Intl.ListFormat: the same "A、B和C".
-    {
-      format: (items) =>
-        items.length <= 1 ? items.join('') : `${items.slice(0, -1).join('、')}和${items[items.length - 1]}`,
-    };
+const LIST = lazy<ListFormat>(() =>
+  ListFormatOf
+    ? new ListFormatOf('zh-CN', { style: 'long', type: 'conjunction' })
+    : // Hand-written for hosts without Intl.ListFormat: the same "A、B和C".
+      {
+        format: (items) =>
+          items.length <= 1 ? items.join('') : `${items.slice(0, -1).join('、')}和${items[items.length - 1]}`,
+      },
+);
 
 /** A list in prose: "A、B和C". */
 export function listWords(items: string[]): string {
-  return LIST.format(items);
+  return LIST().format(items);
 }
 
 const TERMINAL = /[。！？；…]$/;
