@@ -1,10 +1,11 @@
 /**
  * WorkbookPort: the only way the rest of the project talks to a workbook. Coarse-grained and async
- * so that the Office adapter can do a whole job in at most three context.sync() calls:
+ * so that the Office adapter does a whole job in few context.sync() calls (3 on a re-run, 4 on a
+ * first run: see src/workbook/office/OfficeWorkbook.ts):
  *   1. readState(marks)       — the sheets, and the contents of our own sheets found by their marks
  *   2. readNames(candidates)  — every defined name (both scopes) and the values of the candidates
  *   3. write(plan)            — every sheet layout, name and named output, all at once
- * The label locator (engine/locator) adds one read, readWindows, also one sync:
+ * The label locator (engine/locator) adds one read, readWindows (Office: one sync):
  *   readWindows(sheets)        — a bounded snapshot of each sheet's top-left window (LOCATE_WINDOW)
  * Adapters: xlsx (ExcelJS + our own definedNames parsing) and office (Office.js).
  * `write` may replace a sheet only when it is marked ours or was reported `empty` by readState.
@@ -107,13 +108,14 @@ export interface WorkbookPort {
   write(plan: WritePlan): Promise<void>;
   /**
    * The current paragraphs of our 自评报告 sheet (found by its mark, as readState finds it), with the
-   * clerk's edits; null when the workbook has no report of ours. One host round trip.
+   * clerk's edits; null when the workbook has no report of ours. One host call (Office: two syncs).
    */
   readReport(): Promise<ReportRead | null>;
   /**
    * For the label locator: value, display text (when known), number format and merged areas of the
    * top-left window of each named sheet (default LOCATE_WINDOW), in the order asked; a sheet that
-   * does not exist is left out. Office: one sync, reading only where the window meets the used range.
+   * does not exist is left out. Office: one sync (three when an asked sheet is gone), reading only
+   * where the window meets the used range.
    */
   readWindows(sheets: string[], window?: WindowSize): Promise<SheetSnapshot[]>;
 }

@@ -61,7 +61,9 @@ test('Office adapter (strict fake): the same', async () => {
   const port = new OfficeWorkbook({ run: fake.runner(), isSetSupported: fake.isSetSupported });
   const result = await runJob(port, { date: REPORT_DATE });
   expect(result.written).toBe(true);
-  expect(fake.syncCount).toBeLessThanOrEqual(3);
+  // A re-run: 3 syncs. The edit above saved through ExcelJS, which drops the marks' hidden flag; hiding
+  // an existing name may be ignored (#3878, #3949), and re-adding it could lose it in a failed write.
+  expect(fake.syncCount).toBe(3);
   expectScenario(result, (await port.readReport())!, { cell: completion, text: completionText });
 });
 

@@ -561,6 +561,25 @@ export function describePortContract(label: string, adapter: PortAdapter): void 
         expect(sheetOf(d, '指标计算').visibility ?? 'visible').toBe('visible');
       });
 
+      it('keeps every text it writes as text: formula-, number-, percent- and date-like clerk texts', async () => {
+        const texts = ['=SUM(1)', '- 三公经费', '+3.5%', '@x', '2024-01-05', '50%', '00123'];
+        const report: SheetLayout = {
+          name: '自评报告',
+          role: '自评报告',
+          rows: texts.map((value) => [{ value, text: true }]),
+          columnWidths: [40],
+        };
+        const port = await adapter.open({ sheets: [{ name: '基础数据', cells: { B1: '原值' } }], names: [] });
+        await port.write(
+          plan([{ layout: report }], { namedOutputs: [{ name: '评价等级', cell: '基础数据!B1', value: '50%' }] }),
+        );
+        const state = await port.readState(['_jixiao_自评报告']);
+        expect(state.owned['_jixiao_自评报告'].values.map((row) => row[0])).toEqual(texts);
+        const d = await adapter.dump(port);
+        texts.forEach((value, i) => expect(cellOf(d, '自评报告', `A${i + 1}`)).toEqual({ value, numberFormat: '@' }));
+        expect(cellOf(d, '基础数据', 'B1').value).toBe('50%');
+      });
+
       it('names the layout cells and marks the sheet with a hidden workbook name', async () => {
         const port = await adapter.open(CONTRACT_FIXTURE);
         await port.write(plan([{ layout: indicatorLayout() }]));

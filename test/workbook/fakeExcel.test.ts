@@ -87,8 +87,8 @@ describe('FakeExcel: load before read', () => {
 });
 
 describe('FakeExcel: null objects', () => {
-  it('knows isNullObject only after a sync, and propagates null down a chain of navigations', async () => {
-    const fake = new FakeExcel(BOOK);
+  it("'propagate': knows isNullObject only after a sync, and propagates null down a chain of navigations", async () => {
+    const fake = new FakeExcel(BOOK, { nullObjects: 'propagate' });
     await fake.run(async (context) => {
       const item = context.workbook.names.getItemOrNullObject('没有');
       const range = item.getRangeOrNullObject();
@@ -105,6 +105,31 @@ describe('FakeExcel: null objects', () => {
       ]);
       expect(used.values).toBeUndefined();
     });
+  });
+
+  it("'throw' (the default): any navigation from a null object fails the sync; loading one does not", async () => {
+    const fake = new FakeExcel(BOOK);
+    const chained = await rejection(
+      fake.run(async (context) => {
+        context.workbook.names.getItemOrNullObject('没有').getRangeOrNullObject().load('address');
+        await context.sync();
+      }),
+    );
+    expect(chained.code).toBe('ItemNotFound');
+    await fake.run(async (context) => {
+      const item = context.workbook.names.getItemOrNullObject('没有');
+      item.load('name,value');
+      await context.sync();
+      expect(item.isNullObject).toBe(true);
+      expect(item.value).toBeUndefined();
+    });
+    const sheet = await rejection(
+      fake.run(async (context) => {
+        context.workbook.worksheets.getItemOrNullObject('没有').getUsedRangeOrNullObject(true).load('address');
+        await context.sync();
+      }),
+    );
+    expect(sheet.code).toBe('ItemNotFound');
   });
 
   it('fails the batch for getRange() on a null NamedItem (#3566) and on a name that is not a range', async () => {
@@ -365,8 +390,8 @@ describe('FakeExcel: Range.text and getIntersectionOrNullObject', () => {
     });
   });
 
-  it('intersects with a range or an address; no overlap is a null object, and null propagates', async () => {
-    const fake = new FakeExcel(BOOK);
+  it("intersects with a range or an address; no overlap is a null object, and null propagates ('propagate')", async () => {
+    const fake = new FakeExcel(BOOK, { nullObjects: 'propagate' });
     await fake.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem('基础数据');
       const cut = sheet.getRange('A1:C5').getIntersectionOrNullObject('B2:D9');
@@ -382,5 +407,110 @@ describe('FakeExcel: Range.text and getIntersectionOrNullObject', () => {
       expect([cut.address, byRange.address]).toEqual(['基础数据!B2:C5', '基础数据!B1']);
       expect([none.isNullObject, fromNull.isNullObject]).toEqual([true, true]);
     });
+  });
+});
+
+describe('FakeExcel: request and response sizes (5 MB on Excel on the web)', () => {
+  it('measures every sync and fails a response over the limit: a whole column of values', async () => {
+    const fake = new FakeExcel(BOOK);
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem('基础数据').getRange('B1').load('values');
+      await context.sync();
+    });
+    expect(fake.requestBytes[0]).toBeGreaterThan(0);
+    expect(fake.responseBytes[0]).toBeGreaterThan(0);
+    const column = await rejection(
+      fake.run(async (context) => {
+        context.workbook.worksheets.getItem('基础数据').getRange('B:B').load('values');
+        await context.sync();
+      }),
+    );
+    expect(column.code).toBe('ResponsePayloadSizeLimitExceeded');
+    expect(fake.responseBytes[fake.responseBytes.length - 1]).toBeGreaterThan(5 * 1024 * 1024);
+  });
+
+  it('fails a request over the limit before running any of it', async () => {
+    const fake = new FakeExcel(BOOK);
+    const big = 'x'.repeat(30_000);
+    const error = await rejection(
+      fake.run(async (context) => {
+        const range = context.workbook.worksheets.getItem('基础数据').getRange('D1:D200');
+        range.values = Array.from({ length: 200 }, () => [big]);
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe('RequestPayloadSizeLimitExceeded');
+    expect(fake.workbook.sheetNamed('基础数据')?.peek(0, 3)).toBeUndefined();
+  });
+});
+
+describe('FakeExcel: strings written through values are entered as if typed', () => {
+  const TEXTS = ['=SUM(1)', '- 三公经费', '+3.5%', '@x', '2024-01-05', '50%', '00123', '1,234', 'TRUE', '普通文字'];
+
+  async function writeAndRead(format?: string): Promise<{ values: unknown[][]; formulas: unknown[][] }> {
+    const fake = new FakeExcel(BOOK);
+    return fake.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('副本').getRange(`E1:E${TEXTS.length}`);
+      if (format) range.numberFormat = TEXTS.map(() => [format]);
+      range.values = TEXTS.map((t) => [t]);
+      range.load('values,formulas');
+      await context.sync();
+      return { values: range.values, formulas: range.formulas };
+    });
+  }
+
+  it('converts them in a General cell: formulas, numbers, a percent, a date serial, a boolean', async () => {
+    const { values, formulas } = await writeAndRead();
+    expect(formulas.map((r) => r[0])).toEqual([
+      '=SUM(1)',
+      '=- 三公经费',
+      '=+3.5%',
+      '=@x',
+      45296,
+      0.5,
+      123,
+      1234,
+      true,
+      '普通文字',
+    ]);
+    // The fake does not calculate: a formula written through the API reads empty.
+    expect(values[4][0]).toBe(45296); // 2024-01-05 is day 45296 of Excel's 1900 date system
+  });
+
+  it('keeps every one as text in a cell formatted "@" before the values are set', async () => {
+    const { values, formulas } = await writeAndRead('@');
+    expect(values.map((r) => r[0])).toEqual(TEXTS);
+    expect(formulas.map((r) => r[0])).toEqual(TEXTS);
+  });
+});
+
+describe('FakeExcel: hiding names (office-js #3878, #3949)', () => {
+  it('a name hidden in the batch that adds it stays visible; hidden in a later sync it is hidden', async () => {
+    const fake = new FakeExcel(BOOK);
+    await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('副本');
+      const once = context.workbook.names.add('同批', sheet.getRange('A1'));
+      once.visible = false;
+      const later = context.workbook.names.add('下批', sheet.getRange('A2'));
+      await context.sync();
+      later.visible = false;
+      await context.sync();
+    });
+    const hidden = (name: string) => fake.dump().names.find((n) => n.name === name)?.hidden ?? false;
+    expect([hidden('同批'), hidden('下批')]).toEqual([false, true]);
+  });
+
+  it('an existing name cannot be hidden through getItem, but can be shown', async () => {
+    const fake = new FakeExcel({
+      ...BOOK,
+      names: [...BOOK.names, { name: '隐藏的', refersTo: '副本!$A$1', hidden: true }],
+    });
+    await fake.run(async (context) => {
+      context.workbook.names.getItem('编制数').visible = false;
+      context.workbook.names.getItem('隐藏的').visible = true;
+      await context.sync();
+    });
+    const hidden = (name: string) => fake.dump().names.find((n) => n.name === name)?.hidden ?? false;
+    expect([hidden('编制数'), hidden('隐藏的')]).toEqual([false, false]);
   });
 });

@@ -55,9 +55,9 @@ beforeAll(async () => {
   xlsx = await dumpFixture(await book.toBuffer());
 });
 
-test('the whole job takes at most 3 syncs on the Office adapter', () => {
+test('the first run takes 4 syncs on the Office adapter: 2 reads, the write, hiding the marks it added', () => {
   expect(officeResult.written).toBe(true);
-  expect(fake.syncCount).toBeLessThanOrEqual(3);
+  expect(fake.syncCount).toBe(4);
   expect(officeResult.evaluation.total.toFixed(2)).toBe('47.47');
 });
 
@@ -85,12 +85,13 @@ test("the same defined names: the clerk's, 指标_<id>, and the hidden ownership
 });
 
 test('a re-run on the Office adapter replaces its sheets in place (3 more syncs, same result)', async () => {
+  const first = fake.syncCount;
   const before = fake.dump();
   const again = await runJob(new OfficeWorkbook({ run: fake.runner(), isSetSupported: fake.isSetSupported }), {
     date: REPORT_DATE,
   });
   expect(again.written).toBe(true);
-  expect(fake.syncCount).toBeLessThanOrEqual(6);
+  expect(fake.syncCount - first).toBe(3);
   const after = fake.dump();
   for (const sheet of OURS) expect(cells(after, sheet)).toEqual(cells(before, sheet));
   expect(names(after)).toEqual(names(before));
@@ -152,6 +153,11 @@ describe('a write that fails at its Nth command (the real job, the sample)', () 
       const error = failed as WorkbookError;
       expect(error.partial).toBe(true);
       expect(error.message).toMatch(/再次点击"计算指标"|重新点击"计算指标"/);
+      // Marks the failed write added but did not get to hide (the hiding is its second sync).
+      const leftVisible = excel
+        .dump()
+        .names.filter((name) => name.name.startsWith('_jixiao_') && !name.hidden)
+        .map((name) => name.name);
 
       const rerun = await runJob(new OfficeWorkbook({ run: excel.runner(), isSetSupported: excel.isSetSupported }), {
         date: REPORT_DATE,
@@ -172,7 +178,13 @@ describe('a write that fails at its Nth command (the real job, the sample)', () 
       });
       for (const sheet of OURS)
         expect({ n, sheet, cells: cells(repaired, sheet) }).toEqual({ n, sheet, cells: cells(clean, sheet) });
-      expect({ n, names: names(repaired) }).toEqual({ n, names: names(clean) });
+      // Every name as in the clean run, never one lost; only a mark the failed write left visible may stay
+      // visible: the re-run asks Excel to hide it, which Excel ignores for a name it did not add in this
+      // run (#3878, #3949; modelled by the fake), and deleting and re-adding it could lose it (TESTING.md).
+      const expected = names(clean).map((line) =>
+        leftVisible.some((mark) => line.startsWith(`|${mark}=`)) ? line.replace(' (hidden)', '') : line,
+      );
+      expect({ n, names: names(repaired) }).toEqual({ n, names: expected });
     }
   });
 });

@@ -32,6 +32,16 @@ function normalised(fake: FakeExcel): WorkbookFixture {
   };
 }
 
+/** The dump with the marks' hidden flag left out. */
+function markVisibilityAside(dump: WorkbookFixture): WorkbookFixture {
+  return {
+    ...dump,
+    names: dump.names.map(({ hidden, ...n }) =>
+      n.name.startsWith('_jixiao_') ? n : { ...n, ...(hidden ? { hidden } : {}) },
+    ),
+  };
+}
+
 async function workbookError(promise: Promise<unknown>): Promise<WorkbookError> {
   try {
     await promise;
@@ -42,25 +52,63 @@ async function workbookError(promise: Promise<unknown>): Promise<WorkbookError> 
   throw new Error('expected a WorkbookError');
 }
 
-describe('OfficeWorkbook: the sync budget', () => {
-  it('does a whole job — readState, readNames, write of 3 sheets, ~100 rows, 20 names — in 3 syncs', async () => {
-    const fake = new FakeExcel(clerkWorkbook());
+/** The clerk's workbook with every input at workbook scope (the template's and the usual case). */
+function workbookScoped(): WorkbookFixture {
+  const book = clerkWorkbook();
+  return { ...book, names: book.names.map(({ sheet: _sheet, ...name }) => name) };
+}
+
+describe('OfficeWorkbook: the sync budget (no call on a possible null object, names hidden after they are added)', () => {
+  it('a first run: 2 syncs to read (state, then names read ahead), 1 to write, 1 to hide the 3 marks it added', async () => {
+    const fake = new FakeExcel(workbookScoped());
     await runJobLike(portOn(fake));
-    expect(fake.syncCount).toBe(3);
+    expect(fake.syncCount).toBe(4);
     const dump = fake.dump();
     expect(dump.sheets.map((s) => s.name)).toEqual(['基础数据', '汇总', '指标计算', '评分表', '自评报告']);
     expect(dump.names.filter((n) => n.name.startsWith('指标_'))).toHaveLength(20);
     expect(dump.names.filter((n) => n.name.startsWith('_jixiao_')).map((n) => n.hidden)).toEqual([true, true, true]);
   });
 
-  it('also needs 3 syncs for the re-run that replaces its own sheets, at ExcelApi 1.4 too', async () => {
+  it('an input defined only at sheet scope costs one more sync (its facts cannot be read ahead)', async () => {
+    const fake = new FakeExcel(clerkWorkbook());
+    await runJobLike(portOn(fake));
+    expect(fake.syncCount).toBe(5);
+  });
+
+  it('a re-run that replaces its own sheets: 3 syncs, at ExcelApi 1.4 too', async () => {
     for (const maxApi of ['1.20', '1.4']) {
-      const fake = new FakeExcel(clerkWorkbook(), { maxApi });
+      const fake = new FakeExcel(workbookScoped(), { maxApi });
       const port = portOn(fake);
       await runJobLike(port);
       const before = fake.syncCount;
       await runJobLike(port);
       expect({ maxApi, syncs: fake.syncCount - before }).toEqual({ maxApi, syncs: 3 });
+      expect(
+        fake
+          .dump()
+          .names.filter((n) => n.name.startsWith('_jixiao_'))
+          .every((n) => n.hidden),
+      ).toBe(true);
+    }
+  });
+
+  it('a mark left visible (by an interrupted first write) is asked to hide and never deleted: a re-run stays 3 syncs', async () => {
+    for (const maxApi of ['1.20', '1.4']) {
+      const first = new FakeExcel(workbookScoped(), { maxApi });
+      await runJobLike(portOn(first));
+      const left = first.dump();
+      const mark = markName('评分表');
+      left.names = left.names.map((n) => (n.name === mark ? { ...n, hidden: false } : n));
+      const fake = new FakeExcel(left, { maxApi });
+      await runJobLike(portOn(fake));
+      expect({ maxApi, syncs: fake.syncCount }).toEqual({ maxApi, syncs: 3 });
+      const asked = fake.log.filter((l) => l.includes(mark));
+      expect({ maxApi, asked }).toEqual({
+        maxApi,
+        asked: [`workbook.names.getItem("${mark}")`, `workbook.names.getItem("${mark}").visible = false`],
+      });
+      // The fake, like Excel (#3878, #3949), ignores hiding a name this run did not add: it stays, visible.
+      expect(fake.dump().names.find((n) => n.name === mark)).toEqual({ name: mark, refersTo: '评分表!$A$1' });
     }
   });
 
@@ -147,10 +195,10 @@ describe('OfficeWorkbook: reading names', () => {
     expect(all.find((n) => n.name === '编制数')?.refersTo).toBe('基础数据!$B$3');
   });
 
-  it('costs one extra sync when readNames is called without readState (to list the sheets)', async () => {
+  it('called without readState: one sync lists sheets and names, one lists each sheet’s names with the facts, one more for sheet-scoped facts', async () => {
     const fake = new FakeExcel(book);
     await portOn(fake).readNames(candidates);
-    expect(fake.syncCount).toBe(2);
+    expect(fake.syncCount).toBe(3);
   });
 });
 
@@ -261,7 +309,9 @@ describe('OfficeWorkbook: a write that fails midway', () => {
         continue;
       }
       await runJobLike(port);
-      expect({ n, dump: normalised(fake) }).toEqual({ n, dump: clean.dump });
+      // A mark added before the failure stays visible: hiding an existing name is ignored (#3878, #3949),
+      // and deleting it to add it afresh could lose it (TESTING.md). Everything else is the clean result.
+      expect({ n, dump: markVisibilityAside(normalised(fake)) }).toEqual({ n, dump: markVisibilityAside(clean.dump) });
     }
   });
 
@@ -435,7 +485,7 @@ describe('OfficeWorkbook: the default run', () => {
     globals.Office = { context: { requirements: { isSetSupported: fake.isSetSupported } } };
     const port: WorkbookPort = new OfficeWorkbook();
     await runJobLike(port);
-    expect(fake.syncCount).toBe(3);
+    expect(fake.syncCount).toBe(5); // as in the sync budget tests: a first run with two sheet-scoped inputs
     expect(fake.workbook.sheetNamed('指标计算')?.freezeRows).toBe(2); // isSetSupported came from Office
   });
 

@@ -1,6 +1,14 @@
 /**
- * WorkbookPort on Office.js: one Excel.run and one context.sync() per port call, so a whole job
- * (readState → readNames → write) costs three syncs however many indicators it writes.
+ * WorkbookPort on Office.js. No call is ever made on an object that may be a null object before its
+ * isNullObject is known, so each port call reads in steps (readState.ts, readNames.ts). A whole job
+ * (readState → readNames → write) costs, however many indicators it writes:
+ *   re-run of a marked workbook: 2 (state, then our sheets + names ahead) + 0 (names) + 1 (write) = 3 syncs;
+ *   first run: 2 + 0 + 2 — the second write sync hides the marks it added (names hidden in the batch
+ *   that adds them stay visible: office-js #3878, #3949), so 4 syncs.
+ * readNames costs 1 more sync when the workbook has more than PREFETCH_LIMIT range names, or when a
+ * candidate exists only at sheet scope (its facts are read then). The locator's readWindows: 1 sync.
+ * A mark left visible by an interrupted first write is asked to hide on the next write, never deleted
+ * and re-added (writePlan.ts); Excel may leave it visible (#3878), as TESTING.md says.
  * Requirement sets: see apiSets.ts (minimum ExcelApi 1.4, newer calls behind isSetSupported).
  */
 import type { SheetSnapshot, WindowSize } from '../../engine/locator/snapshot';
@@ -8,10 +16,10 @@ import type { NamesRead, ReportRead, WorkbookPort, WorkbookState, WritePlan } fr
 import { markName } from '../../sheets/names';
 import { reportParagraphs } from '../../sheets/reportSheet';
 import { detectFeatures, officeIsSetSupported, type ApiFeatures, type IsSetSupported } from './apiSets';
-import { toWorkbookError } from './errors';
+import { isOfficeError, toWorkbookError } from './errors';
 import { readNamesBatch } from './readNames';
 import { readStateBatch, type StateSnapshot } from './readState';
-import { readWindowsBatch } from './readWindows';
+import { readWindowsBatch, readWindowsListed } from './readWindows';
 import { checkPlan, queueWrite } from './writePlan';
 
 /** Excel.run reduced to what the adapter needs; tests pass the strict fake's run. */
@@ -44,25 +52,22 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   async readState(marks: string[], probeEmpty: string[] = []): Promise<WorkbookState> {
-    const known = await this.guard(() => this.run((context) => readStateBatch(context, marks, this.api(), probeEmpty)));
+    const known = await this.guard(() =>
+      this.run((context) => readStateBatch(context, marks, this.api(), { probeEmpty, prefetch: true })),
+    );
     this.known = known;
     return known.state;
   }
 
-  /** One sync after readState; called alone it first spends one sync listing the sheets. */
+  /** No sync after readState read ahead (usually); called alone it first spends one sync listing sheets and names. */
   async readNames(candidates: string[]): Promise<NamesRead> {
     const known =
       this.known ?? (await this.guard(() => this.run((context) => readStateBatch(context, [], this.api()))));
     this.known = known;
-    const sheetNames = known.state.sheets.map((s) => s.name);
-    const names = await this.guard(() =>
-      this.run((context) => readNamesBatch(context, sheetNames, candidates, this.api())),
-    );
-    for (const n of names.all) if (n.scope.kind === 'workbook') known.workbookNames.add(n.name.toLowerCase());
-    return names;
+    return this.guard(() => this.run((context) => readNamesBatch(context, known, candidates, this.api())));
   }
 
-  /** One sync: our 自评报告 sheet's values, read as readState reads an owned sheet. */
+  /** Our 自评报告 sheet's values, read as readState reads an owned sheet (two syncs: names, then the sheet). */
   async readReport(): Promise<ReportRead | null> {
     const mark = markName('自评报告');
     const known = await this.guard(() => this.run((context) => readStateBatch(context, [mark], this.api())));
@@ -70,14 +75,26 @@ export class OfficeWorkbook implements WorkbookPort {
     return own ? { sheet: own.sheet, paragraphs: reportParagraphs(own.values) } : null;
   }
 
-  /** One sync (see readWindows.ts). */
+  /**
+   * One sync: the asked sheets come from a readState of the same inspection. When one of them is gone
+   * (deleted or renamed since), that batch fails with ItemNotFound and the windows of the sheets that
+   * still exist are read after listing them (two more syncs). See readWindows.ts.
+   */
   async readWindows(sheets: string[], window?: WindowSize): Promise<SheetSnapshot[]> {
-    return this.guard(() => this.run((context) => readWindowsBatch(context, sheets, this.api(), window)));
+    return this.guard(async () => {
+      try {
+        return await this.run((context) => readWindowsBatch(context, sheets, this.api(), window));
+      } catch (error) {
+        if (!isOfficeError(error) || error.code !== 'ItemNotFound') throw error;
+        return this.run((context) => readWindowsListed(context, sheets, this.api(), window));
+      }
+    });
   }
 
   /**
-   * One sync. Refuses (nothing written) when a target sheet is protected or the plan no longer fits
-   * the workbook; a failure inside the batch is a WorkbookError with partial = true.
+   * One sync, and a second one that hides the names this write added hidden (#3878, #3949). Refuses
+   * (nothing written) when a target sheet is protected or the plan no longer fits the workbook; a
+   * failure inside the batch is a WorkbookError with partial = true.
    */
   async write(plan: WritePlan): Promise<void> {
     const known =
@@ -88,7 +105,10 @@ export class OfficeWorkbook implements WorkbookPort {
       await this.guard(
         () =>
           this.run(async (context) => {
-            queueWrite(context, plan, known, features);
+            const toHide = queueWrite(context, plan, known, features);
+            await context.sync();
+            if (toHide.length === 0) return;
+            for (const item of toHide) item.visible = false;
             await context.sync();
           }),
         true,

@@ -12,6 +12,25 @@ import { rectangles } from './rectangles';
 export const FORMULA_LIKE = /^[=+\-@]/;
 
 /**
+ * Strings Excel parses like typed input when written through `values` (docs
+ * excel-add-ins-ranges-set-get-values; d.ts Range.values): formulas, numbers ("00123" → 123, "1,234"),
+ * percents ("50%" → 0.5), dates ("2024-01-05"), booleans, error literals. Such a string only stays text
+ * in a cell formatted "@" before its value is set.
+ */
+const CONVERTIBLE = [
+  FORMULA_LIKE,
+  /^\s*[\d.,]+\s*%?\s*$/,
+  /^\s*\d{1,4}[-/.年]\d{1,2}([-/.月]\d{1,4}日?)?\s*$/,
+  /^\s*\d{1,2}:\d{2}(:\d{2})?\s*$/,
+  /^\s*(TRUE|FALSE)\s*$/i,
+  /^#(N\/A|DIV\/0!|VALUE!|NAME\?|NULL!|NUM!|REF!|SPILL!|CALC!)$/i,
+];
+
+export function wouldConvert(text: string): boolean {
+  return CONVERTIBLE.some((pattern) => pattern.test(text));
+}
+
+/**
  * ExcelJS column width (the file's `<col width>`, in characters of the maximum digit width, padding
  * included) → points for Office.js `format.columnWidth`, which is in points (#187, #3036).
  * ECMA-376 §18.3.1.13: pixels = trunc((256·w + trunc(128/7)) / 256 · 7) with a maximum digit width of
@@ -26,7 +45,7 @@ export function columnWidthPoints(width: number): number {
 
 function isTextCell(cell: LayoutCell): boolean {
   if (cell.formula !== undefined) return false;
-  return cell.text === true || (typeof cell.value === 'string' && FORMULA_LIKE.test(cell.value));
+  return cell.text === true || (typeof cell.value === 'string' && wouldConvert(cell.value));
 }
 
 interface Grid {

@@ -1,11 +1,15 @@
 /**
- * readNames in one sync: every defined name of both scopes, and for each candidate the range it
- * refers to at workbook scope and at each sheet's scope (null objects where it does not exist).
+ * Reading defined names without ever calling a method on an object that may be a null object before
+ * its isNullObject is known (nothing documents what Excel does then: office-js-notes §2, #3566, #263):
+ * names are listed through their collections (workbook.names, each known sheet's names), a name's
+ * range is found from its listed value (for a range name, its address: docs NamedItem.value) on a sheet
+ * known to exist, and only what judges a candidate is loaded: the range's address and cell count, its
+ * top-left cell and its merged areas. A candidate on a whole column costs one cell, not a million.
  * Resolution then follows docs/inputs.md: workbook scope wins, a sheet-scoped name is found too.
  */
 import type { DefinedName, NamedValue, NameScope } from '../../engine/types';
 import type { NamesRead } from '../port';
-import { cellAddress, parseAddress, type CellBox } from '../../engine/a1';
+import { cellAddress, parseAddress, splitSheet, type CellBox } from '../../engine/a1';
 import type { ApiFeatures } from './apiSets';
 import { toCellValue } from './cellValues';
 
@@ -33,38 +37,12 @@ export interface RangeFacts {
   mergedAreas?: { address: string; areaCount: number } | null;
 }
 
-interface RangeProbe {
-  range: Excel.Range;
-  merged: Excel.RangeAreas | null;
+/** The properties loaded for every name of a collection. */
+export function nameSelect(features: ApiFeatures): string {
+  return 'items/name,items/type,items/value,items/visible,items/scope' + (features.nameFormula ? ',items/formula' : '');
 }
 
-function queueRangeProbe(item: Excel.NamedItem, features: ApiFeatures): RangeProbe {
-  const range = item.getRangeOrNullObject();
-  range.load('address,cellCount,values,valueTypes,numberFormat,formulas');
-  const merged = features.mergedAreas ? range.getMergedAreasOrNullObject() : null;
-  merged?.load('address,areaCount');
-  return { range, merged };
-}
-
-function rangeFacts(probe: RangeProbe | undefined): RangeFacts | null {
-  if (!probe || probe.range.isNullObject) return null;
-  const { range, merged } = probe;
-  return {
-    address: range.address,
-    cellCount: range.cellCount,
-    topLeftValue: range.values[0]?.[0],
-    topLeftType: (range.valueTypes[0]?.[0] as string | undefined) ?? undefined,
-    topLeftFormat: range.numberFormat[0]?.[0] as string | undefined,
-    topLeftFormula: range.formulas[0]?.[0],
-    mergedAreas: merged
-      ? merged.isNullObject
-        ? null
-        : { address: merged.address, areaCount: merged.areaCount }
-      : undefined,
-  };
-}
-
-function nameRows(collection: Excel.NamedItemCollection, features: ApiFeatures): NameRow[] {
+export function nameRows(collection: Excel.NamedItemCollection, features: ApiFeatures): NameRow[] {
   return collection.items.map((item) => ({
     name: item.name,
     type: item.type,
@@ -75,70 +53,123 @@ function nameRows(collection: Excel.NamedItemCollection, features: ApiFeatures):
   }));
 }
 
-export async function readNamesBatch(
-  context: Excel.RequestContext,
-  sheetNames: string[],
-  candidates: string[],
-  features: ApiFeatures,
-): Promise<NamesRead> {
-  const select =
-    'items/name,items/type,items/value,items/visible,items/scope' + (features.nameFormula ? ',items/formula' : '');
-  const workbookNames = context.workbook.names;
-  workbookNames.load(select);
-  const sheets = sheetNames.map((sheet) => {
-    const names = context.workbook.worksheets.getItemOrNullObject(sheet).names;
-    names.load(select);
-    return { sheet, names, probes: new Map<string, RangeProbe>() };
+/** Cells, ranges, whole columns or rows: what worksheet.getRange accepts (a bad address would fail the whole batch). */
+const RANGE_LOCAL =
+  /^(?:\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+)$/;
+
+/**
+ * Where a listed range name points: its sheet (one of `sheetNames`, in their spelling) and local
+ * address, or null (not a range, several areas, another workbook, a deleted sheet).
+ */
+export function rangeTarget(row: NameRow, sheetNames: readonly string[]): { sheet: string; local: string } | null {
+  if (row.type !== 'Range') return null;
+  const text = typeof row.value === 'string' && row.value !== '' ? row.value : (row.formula ?? '');
+  const { sheet, local } = splitSheet(text);
+  if (!sheet || !RANGE_LOCAL.test(local)) return null;
+  const known = sheetNames.find((name) => name.toLowerCase() === sheet.toLowerCase());
+  return known === undefined ? null : { sheet: known, local };
+}
+
+/** A queued read of one range's facts: read it with factsOf after the sync. */
+export interface FactsProbe {
+  range: Excel.Range;
+  topLeft: Excel.Range;
+  merged: Excel.RangeAreas | null;
+}
+
+/** Queues what judges a range: address, cell count, top-left cell, merged areas (1.13). */
+export function queueFacts(sheet: Excel.Worksheet, local: string, features: ApiFeatures): FactsProbe {
+  const range = sheet.getRange(local);
+  range.load('address,cellCount');
+  const topLeft = range.getCell(0, 0);
+  topLeft.load('values,valueTypes,numberFormat,formulas');
+  const merged = features.mergedAreas ? range.getMergedAreasOrNullObject() : null;
+  merged?.load('address,areaCount');
+  return { range, topLeft, merged };
+}
+
+/** The facts a FactsProbe loaded (after its sync). */
+export function factsOf({ range, topLeft, merged }: FactsProbe): RangeFacts {
+  return {
+    address: range.address,
+    cellCount: range.cellCount,
+    topLeftValue: topLeft.values[0]?.[0],
+    topLeftType: (topLeft.valueTypes[0]?.[0] as string | undefined) ?? undefined,
+    topLeftFormat: topLeft.numberFormat[0]?.[0] as string | undefined,
+    topLeftFormula: topLeft.formulas[0]?.[0],
+    mergedAreas: merged
+      ? merged.isNullObject
+        ? null
+        : { address: merged.address, areaCount: merged.areaCount }
+      : undefined,
+  };
+}
+
+/** Worksheet proxies by name, one per sheet and batch. */
+export function sheetProxies(context: Excel.RequestContext): (name: string) => Excel.Worksheet {
+  const proxies = new Map<string, Excel.Worksheet>();
+  return (name) => {
+    let sheet = proxies.get(name);
+    if (!sheet) {
+      sheet = context.workbook.worksheets.getItem(name);
+      proxies.set(name, sheet);
+    }
+    return sheet;
+  };
+}
+
+/** Every name listed: workbook scope, and per sheet its own names (Excel on the web once listed workbook names there too, #1011). */
+export interface ListedNames {
+  workbook: NameRow[];
+  sheets: { sheet: string; rows: NameRow[] }[];
+}
+
+export function scopedRows(rows: NameRow[], scope: 'Workbook' | 'Worksheet'): NameRow[] {
+  return rows.filter((row) => (scope === 'Workbook' ? row.scope !== 'Worksheet' : row.scope === 'Worksheet'));
+}
+
+/** Which listed name a candidate resolves to: workbook scope first, else the first sheet defining it. */
+export function pickCandidate(
+  listed: ListedNames,
+  candidate: string,
+): { row: NameRow; scope: NameScope; also: string[] } | null {
+  const key = candidate.toLowerCase();
+  const atWorkbook = listed.workbook.find((row) => row.name.toLowerCase() === key);
+  const onSheets = listed.sheets.flatMap(({ sheet, rows }) => {
+    const row = rows.find((r) => r.name.toLowerCase() === key);
+    return row ? [{ sheet, row }] : [];
   });
-  const workbookProbes = new Map<string, RangeProbe>();
-  for (const candidate of candidates) {
-    workbookProbes.set(candidate, queueRangeProbe(workbookNames.getItemOrNullObject(candidate), features));
-    for (const s of sheets) s.probes.set(candidate, queueRangeProbe(s.names.getItemOrNullObject(candidate), features));
-  }
+  if (atWorkbook) return { row: atWorkbook, scope: { kind: 'workbook' }, also: onSheets.map((hit) => hit.sheet) };
+  if (onSheets.length === 0) return null;
+  const [first, ...rest] = onSheets;
+  return { row: first.row, scope: { kind: 'worksheet', sheet: first.sheet }, also: rest.map((hit) => hit.sheet) };
+}
 
-  await context.sync();
-
-  // Excel on the web once listed workbook names under worksheet.names too (#1011): keep each scope's own.
-  const workbookRows = nameRows(workbookNames, features).filter((row) => row.scope !== 'Worksheet');
-  const sheetRows = sheets.map((s) => ({
-    sheet: s.sheet,
-    rows: s.names.isNullObject ? [] : nameRows(s.names, features).filter((row) => row.scope === 'Worksheet'),
-  }));
-
+/**
+ * The NamesRead for `candidates` from the listed names and the facts read for them (by lower-cased
+ * name + scope key, see factsKey).
+ */
+export function namesRead(
+  listed: ListedNames,
+  candidates: string[],
+  facts: (key: string) => RangeFacts | null,
+): NamesRead {
   const all: DefinedName[] = [
-    ...workbookRows.map((row) => definedName(row, { kind: 'workbook' })),
-    ...sheetRows.flatMap(({ sheet, rows }) => rows.map((row) => definedName(row, { kind: 'worksheet', sheet }))),
+    ...listed.workbook.map((row) => definedName(row, { kind: 'workbook' })),
+    ...listed.sheets.flatMap(({ sheet, rows }) => rows.map((row) => definedName(row, { kind: 'worksheet', sheet }))),
   ];
-
   const values: Record<string, NamedValue> = {};
   for (const candidate of candidates) {
-    const key = candidate.toLowerCase();
-    const atWorkbook = workbookRows.find((row) => row.name.toLowerCase() === key);
-    const onSheets = sheetRows
-      .map(({ sheet, rows }) => ({ sheet, row: rows.find((row) => row.name.toLowerCase() === key) }))
-      .filter((hit): hit is { sheet: string; row: NameRow } => hit.row !== undefined);
-    if (atWorkbook) {
-      const also = onSheets.map((hit) => hit.sheet);
-      values[candidate] = resolveName(
-        atWorkbook,
-        { kind: 'workbook' },
-        rangeFacts(workbookProbes.get(candidate)),
-        also,
-      );
-    } else if (onSheets.length > 0) {
-      const [first, ...rest] = onSheets;
-      const probe = sheets.find((s) => s.sheet === first.sheet)?.probes.get(candidate);
-      values[candidate] = resolveName(
-        first.row,
-        { kind: 'worksheet', sheet: first.sheet },
-        rangeFacts(probe),
-        rest.map((hit) => hit.sheet),
-      );
-    } else {
-      values[candidate] = { kind: 'missing', name: candidate };
-    }
+    const hit = pickCandidate(listed, candidate);
+    values[candidate] = hit
+      ? resolveName(hit.row, hit.scope, facts(factsKey(hit.row.name, hit.scope)), hit.also)
+      : { kind: 'missing', name: candidate };
   }
   return { all, values };
+}
+
+export function factsKey(name: string, scope: NameScope): string {
+  return (scope.kind === 'workbook' ? '' : scope.sheet.toLowerCase()) + '!' + name.toLowerCase();
 }
 
 /** The name's reference text without '=', from `formula` (1.7) or rebuilt from type and value. */
@@ -186,10 +217,11 @@ export function resolveName(
   const refersTo = refersToOf(row);
   const also = alsoOnSheets.length > 0 ? { alsoOnSheets } : {};
   const box = facts ? parseAddress(facts.address) : null;
+  // A whole column (`A:A`) has no cell box but many cells: multi-cell too.
+  if (facts && facts.cellCount > 1 && !(box && isOneMergedArea(facts, box))) {
+    return { kind: 'invalid-reference', name: row.name, scope, refersTo, problem: 'multi-cell', ...also };
+  }
   if (facts && box) {
-    if (facts.cellCount > 1 && !isOneMergedArea(facts, box)) {
-      return { kind: 'invalid-reference', name: row.name, scope, refersTo, problem: 'multi-cell', ...also };
-    }
     const value: NamedValue = {
       kind: 'cell',
       name: row.name,
@@ -210,4 +242,62 @@ export function resolveName(
     return { kind: 'constant', name: row.name, scope, value, refersTo, ...also };
   }
   return { kind: 'invalid-reference', name: row.name, scope, refersTo, problem: 'not-a-range', ...also };
+}
+
+/**
+ * readNames after readState: the names come from the snapshot (listed there, or here in the first
+ * sync), the facts of each resolved candidate from the prefetch or from this batch. Syncs: none when
+ * readState read everything ahead; one otherwise; two when the sheets' names had to be listed here
+ * and a candidate exists only at sheet scope.
+ */
+export async function readNamesBatch(
+  context: Excel.RequestContext,
+  known: {
+    state: { sheets: { name: string }[] };
+    workbookNames: Map<string, NameRow>;
+    listed?: ListedNames;
+    facts: Map<string, RangeFacts>;
+  },
+  candidates: string[],
+  features: ApiFeatures,
+): Promise<NamesRead> {
+  const sheetNames = known.state.sheets.map((s) => s.name);
+  const sheet = sheetProxies(context);
+  const facts = new Map(known.facts);
+  const pending = new Map<string, FactsProbe>();
+  const want = (hit: { row: NameRow; scope: NameScope } | null) => {
+    if (!hit) return;
+    const key = factsKey(hit.row.name, hit.scope);
+    if (facts.has(key) || pending.has(key)) return;
+    const target = rangeTarget(hit.row, sheetNames);
+    if (target) pending.set(key, queueFacts(sheet(target.sheet), target.local, features));
+  };
+  const flush = async () => {
+    await context.sync();
+    for (const [key, probe] of pending) facts.set(key, factsOf(probe));
+    pending.clear();
+  };
+
+  let listed = known.listed;
+  if (!listed) {
+    const workbook = [...known.workbookNames.values()];
+    const lists = sheetNames.map((name) => {
+      const names = sheet(name).names;
+      names.load(nameSelect(features));
+      return { sheet: name, names };
+    });
+    // Workbook scope wins, so those candidates' facts can be read while the sheets' names are listed.
+    for (const candidate of candidates) want(pickCandidate({ workbook, sheets: [] }, candidate));
+    await flush();
+    listed = {
+      workbook,
+      sheets: lists.map(({ sheet: name, names }) => ({
+        sheet: name,
+        rows: scopedRows(nameRows(names, features), 'Worksheet'),
+      })),
+    };
+  }
+  for (const candidate of candidates) want(pickCandidate(listed, candidate));
+  if (pending.size > 0) await flush();
+  return namesRead(listed, candidates, (key) => facts.get(key) ?? null);
 }

@@ -1,21 +1,43 @@
 /**
- * readState in one sync: the sheet list with visibility and protection, and for each ownership
- * mark (a hidden workbook name on A1 of one of our sheets) that sheet's name and used values.
+ * readState in one Excel.run of at most two syncs, never calling a method on a possible null object:
+ *   1. the sheets (visibility, protection), workbook protection and every workbook-scoped name;
+ *      a mark (a hidden workbook name on A1 of one of our sheets) is resolved from its listed value;
+ *   2. on sheets now known to exist: the used values of our marked sheets (inside a bounded window),
+ *      whether the probed sheets are empty and, when asked to prefetch, each sheet's own names and
+ *      the facts of the workbook's range names, so that the job's readNames usually needs no sync.
  */
 import type { OwnedSheet, SheetInfo, WorkbookState } from '../port';
 import { parseAddress } from '../../engine/a1';
 import type { ApiFeatures } from './apiSets';
 import { gridFromA1 } from './cellValues';
 import { OUR_MARKS } from '../../sheets/names';
+import {
+  factsKey,
+  factsOf,
+  nameRows,
+  nameSelect,
+  queueFacts,
+  rangeTarget,
+  scopedRows,
+  sheetProxies,
+  type FactsProbe,
+  type ListedNames,
+  type NameRow,
+  type RangeFacts,
+} from './readNames';
 
 export interface StateSnapshot {
   state: WorkbookState;
   /** Workbook structure protection (false when ExcelApi 1.7 is missing and it cannot be known). */
   workbookProtected: boolean;
-  /** Lower-cased workbook-scoped names that exist: write adds the others and re-points these. */
-  workbookNames: Set<string>;
+  /** Workbook-scoped names as listed, by lower-cased name: write adds the others and re-points these. */
+  workbookNames: Map<string, NameRow>;
   /** Lower-cased names of the sheets any of our marks points at: the only ones write may replace (or empty ones). */
   ourSheets: Set<string>;
+  /** Names of both scopes, when the sheets' own names were listed too (prefetch). */
+  listed?: ListedNames;
+  /** Facts of range names read ahead, by factsKey. */
+  facts: Map<string, RangeFacts>;
 }
 
 const VISIBILITY: Record<string, SheetInfo['visibility']> = {
@@ -24,68 +46,120 @@ const VISIBILITY: Record<string, SheetInfo['visibility']> = {
   VeryHidden: 'veryHidden',
 };
 
+/**
+ * Our sheets are read inside this window: far beyond what we write, and bounded so that a stray value
+ * far down a sheet cannot push the response past Excel on the web's 5 MB.
+ */
+export const OWNED_WINDOW = 'A1:CV10000';
+
+/** Range names whose facts readState reads ahead, at most (a workbook with thousands of names reads candidates only). */
+export const PREFETCH_LIMIT = 400;
+
+export interface ReadStateOptions {
+  probeEmpty?: string[];
+  /** List every sheet's names and read the workbook's range names ahead (the job's readNames follows). */
+  prefetch?: boolean;
+}
+
 export async function readStateBatch(
   context: Excel.RequestContext,
   marks: string[],
   features: ApiFeatures,
-  probeEmpty: string[] = [],
+  options: ReadStateOptions = {},
 ): Promise<StateSnapshot> {
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name,items/visibility,items/protection/protected');
   const workbookProtection = features.workbookProtection ? context.workbook.protection : null;
   workbookProtection?.load('protected');
   const workbookNameList = context.workbook.names;
-  workbookNameList.load('items/name');
-  // A missing mark, or one whose sheet was deleted (#REF!), yields null objects all down the chain.
-  // Every role's mark is probed, so write knows our sheets even when asked for fewer marks.
-  const requested = new Set(marks);
-  const allMarks = [...new Set([...marks, ...OUR_MARKS])];
-  const probes = allMarks.map((mark) => {
-    const item = context.workbook.names.getItemOrNullObject(mark);
-    const sheet = item.getRangeOrNullObject().worksheet;
-    sheet.load('name');
-    if (!requested.has(mark)) return { mark, item, sheet, used: null };
-    const used = sheet.getUsedRangeOrNullObject(true);
-    used.load('address,values,valueTypes');
-    return { mark, item, sheet, used };
-  });
-  const emptiness = probeEmpty.map((name) => {
-    const sheet = context.workbook.worksheets.getItemOrNullObject(name);
-    const used = sheet.getUsedRangeOrNullObject(true);
-    used.load('address');
-    return { name: name.toLowerCase(), sheet, used };
-  });
+  workbookNameList.load(nameSelect(features));
 
   await context.sync();
 
-  const empty = new Map(emptiness.filter((e) => !e.sheet.isNullObject).map((e) => [e.name, e.used.isNullObject]));
-  const sheets: SheetInfo[] = worksheets.items.map((ws) => {
-    const info: SheetInfo = {
-      name: ws.name,
-      visibility: VISIBILITY[ws.visibility] ?? 'visible',
-      protected: ws.protection.protected,
-    };
-    const isEmpty = empty.get(ws.name.toLowerCase());
-    if (isEmpty !== undefined) info.empty = isEmpty;
-    return info;
-  });
-  const owned: Record<string, OwnedSheet> = {};
-  const workbookNames = new Set(workbookNameList.items.map((n) => n.name.toLowerCase()));
+  const sheets: SheetInfo[] = worksheets.items.map((ws) => ({
+    name: ws.name,
+    visibility: VISIBILITY[ws.visibility] ?? 'visible',
+    protected: ws.protection.protected,
+  }));
+  const sheetNames = sheets.map((s) => s.name);
+  const workbookRows = scopedRows(nameRows(workbookNameList, features), 'Workbook');
+  const workbookNames = new Map(workbookRows.map((row) => [row.name.toLowerCase(), row]));
+
+  // Every role's mark is resolved, so write knows our sheets even when asked for fewer marks.
   const ourSheets = new Set<string>();
-  for (const { mark, item, sheet, used } of probes) {
-    if (item.isNullObject || sheet.isNullObject) continue;
-    ourSheets.add(sheet.name.toLowerCase());
-    if (!used) continue;
-    const box = used.isNullObject ? null : parseAddress(used.address);
-    owned[mark] = {
-      sheet: sheet.name,
-      values: box ? gridFromA1(box, used.values, used.valueTypes as string[][]) : [],
-    };
+  const markedSheets = new Map<string, string>();
+  for (const mark of new Set([...marks, ...OUR_MARKS])) {
+    const row = workbookNames.get(mark.toLowerCase());
+    const target = row ? rangeTarget(row, sheetNames) : null;
+    if (!target) continue;
+    ourSheets.add(target.sheet.toLowerCase());
+    if (marks.includes(mark)) markedSheets.set(mark, target.sheet);
   }
-  return {
-    state: { sheets, owned },
+  const probes = (options.probeEmpty ?? [])
+    .map((name) => sheetNames.find((s) => s.toLowerCase() === name.toLowerCase()))
+    .filter((name): name is string => name !== undefined);
+
+  const snapshot: StateSnapshot = {
+    state: { sheets, owned: {} },
     workbookProtected: workbookProtection ? workbookProtection.protected : false,
     workbookNames,
     ourSheets,
+    facts: new Map(),
   };
+  if (markedSheets.size === 0 && probes.length === 0 && !options.prefetch) return snapshot;
+
+  const sheet = sheetProxies(context);
+  const owned = [...markedSheets].map(([mark, name]) => {
+    const used = sheet(name).getRange(OWNED_WINDOW).getUsedRangeOrNullObject(true);
+    used.load('address,values,valueTypes');
+    return { mark, name, used };
+  });
+  const emptiness = probes.map((name) => {
+    const used = sheet(name).getUsedRangeOrNullObject(true);
+    used.load('address');
+    return { name, used };
+  });
+  const lists = options.prefetch
+    ? sheetNames.map((name) => {
+        const names = sheet(name).names;
+        names.load(nameSelect(features));
+        return { sheet: name, names };
+      })
+    : [];
+  const ahead = new Map<string, FactsProbe>();
+  if (options.prefetch) {
+    const ranges = workbookRows.flatMap((row) => {
+      const target = rangeTarget(row, sheetNames);
+      return target ? [{ row, target }] : [];
+    });
+    if (ranges.length <= PREFETCH_LIMIT) {
+      for (const { row, target } of ranges) {
+        ahead.set(factsKey(row.name, { kind: 'workbook' }), queueFacts(sheet(target.sheet), target.local, features));
+      }
+    }
+  }
+
+  await context.sync();
+
+  for (const { mark, name, used } of owned) {
+    const box = used.isNullObject ? null : parseAddress(used.address);
+    const values: OwnedSheet['values'] = box ? gridFromA1(box, used.values, used.valueTypes as string[][]) : [];
+    snapshot.state.owned[mark] = { sheet: name, values };
+  }
+  const empty = new Map(emptiness.map((e) => [e.name, e.used.isNullObject]));
+  for (const info of sheets) {
+    const isEmpty = empty.get(info.name);
+    if (isEmpty !== undefined) info.empty = isEmpty;
+  }
+  if (options.prefetch) {
+    snapshot.listed = {
+      workbook: workbookRows,
+      sheets: lists.map(({ sheet: name, names }) => ({
+        sheet: name,
+        rows: scopedRows(nameRows(names, features), 'Worksheet'),
+      })),
+    };
+    for (const [key, probe] of ahead) snapshot.facts.set(key, factsOf(probe));
+  }
+  return snapshot;
 }

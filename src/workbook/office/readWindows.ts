@@ -1,53 +1,97 @@
 /**
- * readWindows in one sync: for each sheet, the part of its top-left window (LOCATE_WINDOW) that the
- * sheet uses — values, valueTypes, text, numberFormat — and the merged areas there (ExcelApi 1.13;
- * none reported without it). Reading only window ∩ used range keeps the payload to the cells the
- * clerk filled: at most 20,000 cells per sheet, far below Excel on the web's 5 MB response limit
- * for the workbooks we see (tens of sheets of a few hundred labelled rows).
+ * readWindows: for each asked sheet, the part of its top-left window (LOCATE_WINDOW) that the sheet
+ * uses — values, valueTypes, text, numberFormat — and the merged areas there (ExcelApi 1.13; none
+ * reported without it). Reading only window ∩ used range keeps the payload to the cells the clerk
+ * filled: at most 20,000 cells per sheet, far below Excel on the web's 5 MB response limit for the
+ * workbooks we see (tens of sheets of a few hundred labelled rows; test/workbook/office.windows.test.ts
+ * measures 30).
+ *
+ * Syncs: ONE in the normal case. The asked sheets come from a readState of the same inspection, so
+ * each is taken with worksheets.getItem — a missing sheet is not a null object there: getItem fails
+ * the whole (read-only) batch with ItemNotFound (docs; office-js-notes §4). Only then the sheet list is
+ * read and the windows of the sheets that still exist are read in a second batch (two more syncs).
+ * No method is ever called on a possible null object (office-js-notes §2: what Excel does then is
+ * undocumented): the OrNullObject results are loaded and tested, never navigated from.
+ *
+ * To read windows inside another batch (e.g. together with the names), queue them with queueWindow
+ * on sheets known to exist and turn each probe into a SheetSnapshot with windowSnapshot after the sync.
  */
 import { LOCATE_WINDOW, type SheetSnapshot, type SnapshotCell, type WindowSize } from '../../engine/locator/snapshot';
 import { columnLetter, parseAddress, type CellBox } from '../../engine/a1';
 import type { ApiFeatures } from './apiSets';
 import { toCellValue } from './cellValues';
 
-interface WindowProbe {
+/** A queued read of one sheet's window: turn it into a SheetSnapshot with windowSnapshot after the sync. */
+export interface WindowProbe {
   sheet: Excel.Worksheet;
   used: Excel.Range;
   part: Excel.Range;
   merged: Excel.RangeAreas | null;
+  window: WindowSize;
 }
 
-export async function readWindowsBatch(
+/**
+ * Queues the reads for one sheet's window. `sheet` must be a sheet that exists (a getItem proxy, or
+ * one found in a loaded worksheet list): only OrNullObject results are created from it, and loaded.
+ */
+export function queueWindow(
+  sheet: Excel.Worksheet,
+  features: ApiFeatures,
+  window: WindowSize = LOCATE_WINDOW,
+): WindowProbe {
+  sheet.load('name'); // the sheet's own spelling (getItem ignores case)
+  // The whole used range tells whether the sheet goes on beyond the window (truncated); an empty sheet is null.
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load('address');
+  const box = sheet.getRange(`A1:${columnLetter(window.columns - 1)}${window.rows}`);
+  const part = box.getUsedRangeOrNullObject(true);
+  part.load('address,values,valueTypes,text,numberFormat');
+  const merged = features.mergedAreas ? box.getMergedAreasOrNullObject() : null;
+  merged?.load('address');
+  return { sheet, used, part, merged, window };
+}
+
+/** Reads the windows of `sheets` (each assumed to exist) in one sync. */
+async function readKnownSheets(
+  context: Excel.RequestContext,
+  sheets: string[],
+  features: ApiFeatures,
+  window: WindowSize,
+): Promise<SheetSnapshot[]> {
+  if (sheets.length === 0) return [];
+  const worksheets = context.workbook.worksheets;
+  const probes = sheets.map((name) => queueWindow(worksheets.getItem(name), features, window));
+  await context.sync();
+  return probes.map(windowSnapshot);
+}
+
+/** One sync when every asked sheet exists; otherwise ItemNotFound (see readWindowsListed). */
+export function readWindowsBatch(
   context: Excel.RequestContext,
   sheets: string[],
   features: ApiFeatures,
   window: WindowSize = LOCATE_WINDOW,
 ): Promise<SheetSnapshot[]> {
-  const windowAddress = `A1:${columnLetter(window.columns - 1)}${window.rows}`;
-  const probes: WindowProbe[] = sheets.map((name) => {
-    const sheet = context.workbook.worksheets.getItemOrNullObject(name);
-    sheet.load('name');
-    // Null propagates: a missing sheet or an empty one gives null objects, never a failed batch.
-    const used = sheet.getUsedRangeOrNullObject(true);
-    used.load('address');
-    const part = used.getIntersectionOrNullObject(windowAddress);
-    part.load('address,values,valueTypes,text,numberFormat');
-    const merged = features.mergedAreas ? part.getMergedAreasOrNullObject() : null;
-    merged?.load('address');
-    return { sheet, used, part, merged };
-  });
-
-  await context.sync();
-
-  const out: SheetSnapshot[] = [];
-  for (const probe of probes) {
-    if (probe.sheet.isNullObject) continue;
-    out.push(snapshotOf(probe, window));
-  }
-  return out;
+  return readKnownSheets(context, [...new Set(sheets)], features, window);
 }
 
-function snapshotOf({ sheet, used, part, merged }: WindowProbe, window: WindowSize): SheetSnapshot {
+/** Two syncs: the sheet list, then the windows of the asked sheets that exist (in the order asked). */
+export async function readWindowsListed(
+  context: Excel.RequestContext,
+  sheets: string[],
+  features: ApiFeatures,
+  window: WindowSize = LOCATE_WINDOW,
+): Promise<SheetSnapshot[]> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name');
+  await context.sync();
+  const existing = worksheets.items.map((ws) => ws.name);
+  const found = sheets.flatMap((asked) => existing.filter((name) => name.toLowerCase() === asked.toLowerCase()));
+  return readKnownSheets(context, [...new Set(found)], features, window);
+}
+
+/** The SheetSnapshot a WindowProbe loaded (after its sync). */
+export function windowSnapshot({ sheet, used, part, merged, window }: WindowProbe): SheetSnapshot {
   const snapshot: SheetSnapshot = { sheet: sheet.name, cells: [], merges: [], truncated: false };
   if (used.isNullObject) return snapshot;
   const usedBox = parseAddress(used.address);

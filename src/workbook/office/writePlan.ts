@@ -7,13 +7,16 @@
  *      and its contents written;
  *   3. the values written into the clerk's own named cells;
  *   4. cosmetics (freeze panes, tab colour, print setup), visibility, activation.
+ * Names to hide that this batch adds are returned: hiding them here would leave them visible
+ * (office-js #3878, #3949), so OfficeWorkbook.write hides them after the sync, in a second one.
  */
 import { markName } from '../../sheets/names';
 import { WorkbookError, type NameWrite, type WritePlan } from '../port';
 import { cellAddress, nameFormula, parseBox, splitSheet, type CellBox } from '../../engine/a1';
 import type { ApiFeatures } from './apiSets';
-import { FORMULA_LIKE, queueLayoutContent, queueLayoutCosmetics } from './layoutWriter';
+import { queueLayoutContent, queueLayoutCosmetics, wouldConvert } from './layoutWriter';
 import type { StateSnapshot } from './readState';
+import { rangeTarget, type NameRow } from './readNames';
 import { planNames } from '../planNames';
 
 /**
@@ -85,7 +88,8 @@ export function queueWrite(
   plan: WritePlan,
   known: StateSnapshot,
   features: ApiFeatures,
-): void {
+): Excel.NamedItem[] {
+  const toHide: Excel.NamedItem[] = [];
   const workbook = context.workbook;
   if (features.suspendScreenUpdating) workbook.application.suspendScreenUpdatingUntilNextSync();
 
@@ -103,19 +107,55 @@ export function queueWrite(
   //    the two is as unlikely as possible (a sheet without its mark looks like the clerk's).
   const names = workbook.names;
   const pending = new Map(planNames(plan).map((n) => [n.name.toLowerCase(), n]));
+  // A name that already points at its target (a re-run's marks and 指标_ names) is left alone: below
+  // ExcelApi 1.7 re-pointing means delete + add, and a re-added hidden name costs a sync to hide.
+  const sheetNames = known.state.sheets.map((s) => s.name);
+  const renamed = new Map(
+    plan.sheets.flatMap(({ layout, replaces }) =>
+      replaces ? [[replaces.toLowerCase(), layout.name.toLowerCase()]] : [],
+    ),
+  );
+  const pointsAt = (row: NameRow, n: NameWrite): boolean => {
+    const target = rangeTarget(row, sheetNames);
+    if (!target) return false;
+    const sheet = target.sheet.toLowerCase();
+    const box = parseBox(target.local);
+    const want = parseBox(n.cell);
+    return (
+      (renamed.get(sheet) ?? sheet) === n.sheet.toLowerCase() &&
+      box !== null &&
+      want !== null &&
+      box.top === want.top &&
+      box.left === want.left &&
+      box.bottom === want.top &&
+      box.right === want.left
+    );
+  };
   const writeName = (n: NameWrite) => {
     pending.delete(n.name.toLowerCase());
-    const exists = known.workbookNames.has(n.name.toLowerCase());
-    if (exists && features.nameFormula) {
-      const item = names.getItem(n.name);
-      item.formula = nameFormula(n.sheet, n.cell);
-      item.visible = !n.hidden;
+    const existing = known.workbookNames.get(n.name.toLowerCase());
+    // An existing name is never deleted when it already points at its target, whatever its visibility:
+    // a write failing between the delete and the add would lose it (an ownership mark lost makes our
+    // sheet look like the clerk's; the settings sheet's mark holds the record of the clerk's edits).
+    // A visible name that should be hidden (a mark an interrupted first write left visible) is asked to
+    // hide, which Excel may ignore for a name it did not add in this run (#3878, #3949): it then stays
+    // visible, harmless, and TESTING.md says so.
+    if (existing && pointsAt(existing, n)) {
+      if (existing.visible !== !n.hidden) names.getItem(n.name).visible = !n.hidden;
       return;
     }
-    if (exists) names.getItem(n.name).delete();
+    // Re-pointed in place from ExcelApi 1.7 (visibility asked as above).
+    if (existing && features.nameFormula) {
+      const item = names.getItem(n.name);
+      item.formula = nameFormula(n.sheet, n.cell);
+      if (existing.visible !== !n.hidden) item.visible = !n.hidden;
+      return;
+    }
+    // Below 1.7 a name pointing elsewhere can only be re-pointed by delete + add (hidden in the next sync).
+    if (existing) names.getItem(n.name).delete();
     const local = parseBox(n.cell) as CellBox; // checked by checkPlan
     const item = names.add(n.name, sheetNamed(n.sheet).getRange(cellAddress(local.top, local.left)));
-    if (n.hidden) item.visible = false;
+    if (n.hidden) toHide.push(item);
   };
   const targets = plan.sheets.map(({ layout, replaces }) => {
     let sheet: Excel.Worksheet;
@@ -150,7 +190,7 @@ export function queueWrite(
     const { sheet, local } = splitSheet(output.cell);
     const range = sheetNamed(sheet).getRange(local);
     if (output.numberFormat) range.numberFormat = [[output.numberFormat]];
-    else if (typeof output.value === 'string' && FORMULA_LIKE.test(output.value)) range.numberFormat = [['@']];
+    else if (typeof output.value === 'string' && wouldConvert(output.value)) range.numberFormat = [['@']];
     range.values = [[output.value]];
   }
 
@@ -161,4 +201,5 @@ export function queueWrite(
     else if (layout.visibility === 'visible' && replacing) sheet.visibility = 'Visible';
   }
   if (plan.activate) sheetNamed(plan.activate).activate();
+  return toHide;
 }

@@ -8,7 +8,12 @@
  * - property writes and void methods are queued and applied at sync, in order; the first failing
  *   command rejects the sync, earlier ones stay applied, later ones are dropped;
  * - methods and navigation properties newer than the fake's ExcelApi throw ApiNotFound at once
- *   (the runtime checks them client-side); setting or loading such a property fails the sync.
+ *   (the runtime checks them client-side); setting or loading such a property fails the sync;
+ * - a null object's children are null objects ('propagate') or fail the sync ('throw'), see NullObjectMode;
+ * - each sync's request and response are measured (JSON of commands, arguments and delivered values,
+ *   plus a per-command overhead like the runtime's action and object-path records) and fail past the
+ *   limit with RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded (docs:
+ *   resource-limits-and-performance-optimization: 5 MB on Excel on the web).
  */
 import { officeError } from './errors';
 import type { FakeExcel } from './index';
@@ -19,7 +24,22 @@ export type Target = unknown;
 
 interface Command {
   label: string;
+  /** Estimated bytes of this command in the request. */
+  bytes: number;
   run(): void;
+}
+
+/** Bytes of a value as JSON (UTF-8), as it travels in a request or response. */
+export function payloadBytes(value: unknown): number {
+  const text = JSON.stringify(value);
+  return text === undefined ? 0 : Buffer.byteLength(text, 'utf8');
+}
+
+/** The runtime's records around each command (action id, type, object path, parent): ~100 bytes of JSON. */
+const COMMAND_OVERHEAD_BYTES = 100;
+
+function argumentBytes(args: unknown[]): number {
+  return payloadBytes(args.map((a) => (implOf(a) ? { objectPath: 0 } : a)));
 }
 
 const IMPL = Symbol('fake impl');
@@ -89,7 +109,7 @@ export class ClientObjectImpl {
     const parentTarget = this.parent ? this.parent.resolve() : this.context.host.workbook;
     let target: Target | typeof NULL;
     if (parentTarget === NULL) {
-      if (this.failOnNullParent)
+      if (this.failOnNullParent || this.context.host.nullObjects === 'throw')
         throw officeError('ItemNotFound', `${this.label} was called on a null object.`, this.label);
       target = NULL;
     } else {
@@ -199,7 +219,7 @@ function makeProxy(impl: ClientObjectImpl): object {
         return impl
           .child(prop, () => {
             const c = new ClientObjectImpl(ctx, nav.type, impl, `${impl.label}.${prop}`, (pt) => nav.resolve(pt, host));
-            ctx.queueInstantiate(c);
+            ctx.queueInstantiate(c, 0);
             return c;
           })
           .asProxy();
@@ -228,10 +248,14 @@ function makeProxy(impl: ClientObjectImpl): object {
               (pt) => method.invoke(pt, args, host, label),
               method.failOnNullParent ?? false,
             );
-            ctx.queueInstantiate(c);
+            ctx.queueInstantiate(c, argumentBytes(args));
             return c.asProxy();
           }
-          ctx.queue({ label, run: () => method.invoke(impl.actionTarget(label), args, host, label) });
+          ctx.queue({
+            label,
+            bytes: COMMAND_OVERHEAD_BYTES + argumentBytes(args),
+            run: () => method.invoke(impl.actionTarget(label), args, host, label),
+          });
           return undefined;
         };
       }
@@ -253,6 +277,7 @@ function makeProxy(impl: ClientObjectImpl): object {
       impl.loaded.delete(prop);
       ctx.queue({
         label,
+        bytes: COMMAND_OVERHEAD_BYTES + payloadBytes(value),
         run: () => {
           if (!host.supports(version)) apiNotFound(`${impl.type}.${prop}`, version);
           write(impl.actionTarget(label), value, host, label);
@@ -290,13 +315,20 @@ function parseLoadArg(arg: unknown): string[][] {
     .map((p) => p.split('/').map((s) => s.trim()));
 }
 
+/** A value the response carries: its bytes (name and separators included) count toward the limit. */
+function received<T>(host: FakeExcel, value: T): T {
+  host.recordResponse(payloadBytes(value) + 16);
+  return value;
+}
+
 /** Delivers loaded properties into impl (and nested objects) from its target. */
 function deliver(impl: ClientObjectImpl, target: Target | typeof NULL, paths: string[][], host: FakeExcel): void {
   if (target === NULL) return;
   const spec = impl.spec;
   if (paths.length === 0) {
     for (const [name, scalar] of Object.entries(spec.scalars ?? {})) {
-      if (host.supports(scalar.get)) impl.loaded.set(name, scalar.read(target, host, `${impl.type}.${name}`));
+      if (host.supports(scalar.get))
+        impl.loaded.set(name, received(host, scalar.read(target, host, `${impl.type}.${name}`)));
     }
     if (spec.collection) deliver(impl, target, [['items']], host);
     return;
@@ -327,7 +359,7 @@ function deliver(impl: ClientObjectImpl, target: Target | typeof NULL, paths: st
     const scalar = spec.scalars?.[head];
     if (scalar) {
       if (!host.supports(scalar.get)) apiNotFound(where, scalar.get);
-      impl.loaded.set(head, scalar.read(target, host, where));
+      impl.loaded.set(head, received(host, scalar.read(target, host, where)));
       continue;
     }
     const nav = spec.navs?.[head];
@@ -387,13 +419,15 @@ export class FakeContext {
     this.commands.push(command);
   }
 
-  queueInstantiate(impl: ClientObjectImpl): void {
-    this.queue({ label: impl.label, run: () => void impl.resolve() });
+  queueInstantiate(impl: ClientObjectImpl, argBytes: number): void {
+    this.queue({ label: impl.label, bytes: COMMAND_OVERHEAD_BYTES + argBytes, run: () => void impl.resolve() });
   }
 
   queueLoad(impl: ClientObjectImpl, paths: string[][]): void {
+    const label = `${impl.label}.load(${paths.map((p) => p.join('/')).join(',')})`;
     this.queue({
-      label: `${impl.label}.load(${paths.map((p) => p.join('/')).join(',')})`,
+      label,
+      bytes: COMMAND_OVERHEAD_BYTES + label.length,
       run: () => deliver(impl, impl.resolve(), paths, this.host),
     });
   }
@@ -404,13 +438,34 @@ export class FakeContext {
     this.commands = [];
     if (commands.length === 0) return; // nothing to send: no round trip (runtime source)
     await Promise.resolve();
-    this.host.recordSync(commands.length);
+    const requestBytes = commands.reduce((sum, c) => sum + c.bytes, 0);
+    this.host.recordSync(commands.length, requestBytes);
+    if (requestBytes > this.host.payloadLimit) {
+      throw officeError(
+        'RequestPayloadSizeLimitExceeded',
+        `The request payload size (${requestBytes} bytes) has exceeded the limit.`,
+        'RequestContext.sync',
+      );
+    }
     if (this.host.cellEditMode && !this.delayForCellEdit) {
       throw officeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.', 'RequestContext.sync');
     }
-    for (const command of commands) {
-      this.host.beforeCommand(command.label);
-      command.run();
+    this.host.current = { context: this, sync: this.host.syncCount };
+    try {
+      for (const command of commands) {
+        this.host.beforeCommand(command.label);
+        command.run();
+      }
+    } finally {
+      this.host.current = undefined;
+    }
+    const responseBytes = this.host.responseBytes[this.host.responseBytes.length - 1];
+    if (responseBytes > this.host.payloadLimit) {
+      throw officeError(
+        'ResponsePayloadSizeLimitExceeded',
+        `The response payload size (${responseBytes} bytes) has exceeded the limit.`,
+        'RequestContext.sync',
+      );
     }
   }
 }

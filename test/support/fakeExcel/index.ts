@@ -11,12 +11,16 @@
  * getItem fails the next sync even unused, and isNullObject is known for every proxy after it);
  * methods and navigation properties newer than the client throw ApiNotFound at once; a sync with
  * nothing queued sends nothing.
- * Inferred (TESTING.md material): null propagation through every navigation from a null object;
- * getItem / NamedItem.getRange on a null parent fail the batch (#3566), and so does any action on a
- * null object; getRange() on a non-range name fails with InvalidArgument; a failing command keeps
- * earlier ones and drops later ones with their loads; setting or loading a too-new property fails the
- * sync with ApiNotFound; text starting with = + - @ becomes a formula (`+86` → `=+86`), a plain
- * number string a number, an error literal an error, unless the cell is already "@"; merge keeps the
+ * Modelled with a source: a call on a null object either propagates null objects or fails the sync
+ * (`nullObjects`, both tested; #3566, #263); each sync's request and response are measured and fail
+ * past 5 MB (`payloadLimit`; docs: resource limits); a string written through `values` is entered as
+ * if typed — `=`, `+`, `-` (and '@', our spec) start a formula (`+86` → `=+86`), "00123" and "1,234"
+ * become numbers, "50%" 0.5, "2024-01-05" a date serial, TRUE a boolean, an error literal an error —
+ * unless the cell is already "@" (d.ts Range.values; docs excel-add-ins-ranges-set-get-values); a
+ * name hidden in the batch that adds it, or through getItem on an existing name, stays visible
+ * (#3878, #3949). Inferred (TESTING.md material): getRange() on a non-range name fails with
+ * InvalidArgument; a failing command keeps earlier ones and drops later ones with their loads;
+ * setting or loading a too-new property fails the sync with ApiNotFound; merge keeps the
  * top-left value and refuses to overlap a merge; clear("All") drops merges inside the range; on a
  * protected sheet locked cells, formats and merges are AccessDenied; NamedItem.value of a range is
  * `Sheet!$B$3`, an integer constant has type Integer; Range.address is relative with the sheet
@@ -29,11 +33,30 @@ import { officeError } from './errors';
 import { fixtureFromWorkbook, workbookFromFixture, type FakeWorkbook } from './model';
 
 export { FakeOfficeError } from './errors';
+export { payloadBytes } from './context';
 export type { FakeWorkbook, FakeSheet, FakeCell, FakeName } from './model';
+
+/**
+ * What a call on a null object does. Nothing Microsoft publishes says (office-js-notes §2), and the
+ * adapter must work either way:
+ * - 'propagate': navigation from a null object yields null objects, loads read nothing;
+ * - 'throw' (default, the stricter): any navigation, method or property write on a null object fails
+ *   the sync, as `getItemOrNullObject(missing).getRange()` does (#3566) and as
+ *   `getRangeOrNullObject()` on a name into a deleted sheet once crashed Excel (#263). Loading a
+ *   null object's properties stays harmless (isNullObject is delivered, docs: officeextension.clientobject).
+ */
+export type NullObjectMode = 'propagate' | 'throw';
+
+/** Excel on the web caps each request and each response at 5 MB (docs: resource-limits-and-performance-optimization). */
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 
 export interface FakeExcelOptions {
   /** Highest ExcelApi set the simulated client supports (default 1.20). */
   maxApi?: string;
+  /** Default 'throw'. */
+  nullObjects?: NullObjectMode;
+  /** Request and response limit per sync in bytes (default 5 MB, Excel on the web); Infinity to switch off. */
+  payloadLimit?: number;
 }
 
 export type FakeBatch<T> = (context: Excel.RequestContext) => Promise<T>;
@@ -41,6 +64,13 @@ export type FakeBatch<T> = (context: Excel.RequestContext) => Promise<T>;
 export class FakeExcel {
   readonly workbook: FakeWorkbook;
   readonly maxApi: string;
+  readonly nullObjects: NullObjectMode;
+  readonly payloadLimit: number;
+  /** Estimated bytes sent and received per counted sync (JSON of commands, arguments and loaded values). */
+  readonly requestBytes: number[] = [];
+  readonly responseBytes: number[] = [];
+  /** The context whose sync is running and that sync's number (1-based), while commands execute. */
+  current?: { context: unknown; sync: number };
   /** Syncs that carried at least one command, including the implicit final one of run. */
   syncCount = 0;
   /** Commands executed (or attempted) over the fake's life. */
@@ -57,6 +87,8 @@ export class FakeExcel {
   constructor(fixture: WorkbookFixture, options: FakeExcelOptions = {}) {
     this.workbook = workbookFromFixture(fixture);
     this.maxApi = options.maxApi ?? '1.20';
+    this.nullObjects = options.nullObjects ?? 'throw';
+    this.payloadLimit = options.payloadLimit ?? PAYLOAD_LIMIT_BYTES;
   }
 
   supports(version: string): boolean {
@@ -72,9 +104,16 @@ export class FakeExcel {
     this.failAt = { command: this.commandCount + n, code };
   }
 
-  recordSync(commands: number): void {
+  recordSync(commands: number, requestBytes: number): void {
     this.syncCount++;
     this.syncSizes.push(commands);
+    this.requestBytes.push(requestBytes);
+    this.responseBytes.push(0);
+  }
+
+  /** Adds delivered bytes to the current sync's response. */
+  recordResponse(bytes: number): void {
+    this.responseBytes[this.responseBytes.length - 1] += bytes;
   }
 
   beforeCommand(label: string): void {

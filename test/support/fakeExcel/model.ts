@@ -87,6 +87,8 @@ export interface FakeName {
   comment: string;
   /** null = workbook scope. */
   sheet: FakeSheet | null;
+  /** Which context added it through the API, in which of the fake's syncs (for hiding, see NamedItem.visible). */
+  added?: { context: unknown; sync: number };
 }
 
 export class FakeWorkbook {

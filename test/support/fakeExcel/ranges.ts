@@ -12,8 +12,11 @@ export interface RangeRef {
   box: Box;
 }
 
-/** Reads of more cells than this fail like Excel on the web's response limit (5 MB). */
-const READ_LIMIT = 1_000_000;
+/**
+ * Reads of more cells than this fail at once, without building the arrays (docs: resource limits, "a
+ * range of more than 5 million cells" may not be read). Smaller reads are measured by the sync (5 MB).
+ */
+const READ_LIMIT = 5_000_000;
 
 export function assertLive(workbook: FakeWorkbook, sheet: FakeSheet, where: string): void {
   if (!workbook.isLive(sheet))
@@ -49,12 +52,12 @@ function assertReadable(ref: RangeRef, where: string): void {
 
 function grid<T>(ref: RangeRef, where: string, pick: (cell: FakeCell | undefined) => T): T[][] {
   assertReadable(ref, where);
+  // Empty cells first, then the stored ones: a whole column is a million rows but few stored cells.
+  const empty = pick(undefined);
+  const width = ref.box.right - ref.box.left + 1;
   const out: T[][] = [];
-  for (let r = ref.box.top; r <= ref.box.bottom; r++) {
-    const row: T[] = [];
-    for (let c = ref.box.left; c <= ref.box.right; c++) row.push(pick(ref.sheet.peek(r, c)));
-    out.push(row);
-  }
+  for (let r = ref.box.top; r <= ref.box.bottom; r++) out.push(new Array<T>(width).fill(empty));
+  for (const [r, c, cell] of ref.sheet.cellsIn(ref.box)) out[r - ref.box.top][c - ref.box.left] = pick(cell);
   return out;
 }
 
@@ -128,13 +131,27 @@ function shaped(ref: RangeRef, input: unknown, where: string): unknown[][] {
 }
 
 const FORMULA_START = /^[=+\-@]/;
-const PLAIN_NUMBER = /^\s*\d+(?:\.\d+)?\s*$/;
+const PLAIN_NUMBER = /^\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*$/;
+const PERCENT = /^\s*(\d+(?:\.\d+)?)%\s*$/;
+const ISO_DATE = /^\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})\s*$/;
+const BOOLEAN_TEXT = /^(TRUE|FALSE)$/i;
 const ERROR_TEXT = /^#(?:N\/A|DIV\/0!|VALUE!|NAME\?|NULL!|NUM!|REF!)$/;
 
+/** Excel's date serial (1900 system): days since 1899-12-30. */
+function dateSerial(year: number, month: number, day: number): number | null {
+  const time = Date.UTC(year, month - 1, day);
+  const date = new Date(time);
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return Math.round((time - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
 /**
- * A constant entered as if typed: text in a cell formatted "@" stays text; otherwise a string
- * starting with = + - @ becomes a formula (d.ts Range.values; '@' per our spec), a plain number
- * string becomes a number and an error literal an error (inferred).
+ * A constant entered as if typed (d.ts Range.values: "If the returned value starts with a plus ("+"),
+ * minus ("-"), or equal sign ("="), Excel interprets this value as a formula"; docs
+ * excel-add-ins-ranges-set-get-values: values are parsed like user input): text in a cell already
+ * formatted "@" stays text; otherwise a string starting with = + - @ becomes a formula ('@' per our
+ * spec), a number string (also "00123", "1,234") a number, "50%" 0.5 formatted 0%, an ISO date
+ * (2024-01-05) a date serial formatted as a date, TRUE/FALSE a boolean, an error literal an error.
  */
 function enter(cell: FakeCell, input: unknown, where: string): void {
   if (input === '') {
@@ -160,7 +177,22 @@ function enter(cell: FakeCell, input: unknown, where: string): void {
     cell.formula = input.startsWith('=') ? input : '=' + input;
     cell.value = null;
   } else if (PLAIN_NUMBER.test(input)) {
-    cell.value = Number(input);
+    cell.value = Number(input.replace(/,/g, ''));
+    delete cell.formula;
+  } else if (PERCENT.test(input)) {
+    cell.value = Number(PERCENT.exec(input)![1]) / 100;
+    if (cell.numberFormat === 'General') cell.numberFormat = input.includes('.') ? '0.00%' : '0%';
+    delete cell.formula;
+  } else if (
+    ISO_DATE.test(input) &&
+    dateSerial(...(ISO_DATE.exec(input)!.slice(1, 4).map(Number) as [number, number, number])) !== null
+  ) {
+    const [, y, m, d] = ISO_DATE.exec(input)!.map(Number);
+    cell.value = dateSerial(y, m, d);
+    if (cell.numberFormat === 'General') cell.numberFormat = 'yyyy/m/d';
+    delete cell.formula;
+  } else if (BOOLEAN_TEXT.test(input)) {
+    cell.value = input.toUpperCase() === 'TRUE';
     delete cell.formula;
   } else if (ERROR_TEXT.test(input)) {
     cell.value = { error: input };

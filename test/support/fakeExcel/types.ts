@@ -530,6 +530,7 @@ export const TYPES: Record<string, TypeSpec> = {
             visible: true,
             comment: comment === undefined ? '' : String(comment),
             sheet: s.sheet,
+            added: host.current,
           };
           (s.sheet ? s.sheet.names : s.workbook.names).push(item);
           return item;
@@ -552,8 +553,17 @@ export const TYPES: Record<string, TypeSpec> = {
         '1.1',
         '1.1',
         (n) => (n as FakeName).visible,
-        (n, v) => {
-          (n as FakeName).visible = Boolean(v);
+        (n, v, host) => {
+          const name = n as FakeName;
+          // Hiding is ignored in the batch that adds the name and on names this run did not add
+          // (#3878: `visible = false` on an existing name, and #3949: `set({ formula, visible: false })`,
+          // leave it visible; `add`, sync, then `visible = false`, sync, hides it). Showing always works.
+          if (!v && name.visible) {
+            const { added } = name;
+            const now = host.current;
+            if (!added || !now || added.context !== now.context || added.sync >= now.sync) return;
+          }
+          name.visible = Boolean(v);
         },
       ),
       scope: ro('1.4', (n) => ((n as FakeName).sheet ? 'Worksheet' : 'Workbook')),
@@ -742,6 +752,22 @@ export const TYPES: Record<string, TypeSpec> = {
             right: Math.min(ref.box.right, box.right),
           };
           return cut.top > cut.bottom || cut.left > cut.right ? NULL : { sheet: ref.sheet, box: cut };
+        },
+      },
+      getUsedRangeOrNullObject: {
+        api: '1.4',
+        returns: 'Range',
+        invoke: (r, [valuesOnly], host, where) => {
+          const ref = rangeOf(host, r, where);
+          const used = usedBox(ref.sheet, valuesOnly === true);
+          if (!used) return NULL;
+          const box = {
+            top: Math.max(used.top, ref.box.top),
+            left: Math.max(used.left, ref.box.left),
+            bottom: Math.min(used.bottom, ref.box.bottom),
+            right: Math.min(used.right, ref.box.right),
+          };
+          return box.top > box.bottom || box.left > box.right ? NULL : { sheet: ref.sheet, box };
         },
       },
       getMergedAreasOrNullObject: {
