@@ -79,6 +79,17 @@ test.each(Object.entries(USER_AGENTS))(
   },
 );
 
+test('the boot script as minified into the built taskpane.html parses as ES5 (what IE11 and EdgeHTML run first)', () => {
+  const html = readFileSync(join(ROOT, 'dist', 'taskpane.html'), 'utf8');
+  const inline = /<script id="?jixiao-boot"?[^>]*>([\s\S]*?)<\/script>/.exec(html);
+  expect(inline?.[1].length).toBeGreaterThan(500);
+  expect(() => acorn.parse(inline![1], { ecmaVersion: 5, sourceType: 'script' })).not.toThrow();
+  // Every other script of the page is a deferred module: the classic inline boot script runs before any of them.
+  const others = [...html.replace(inline![0], '').matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]);
+  expect(others.length).toBeGreaterThan(0);
+  for (const attributes of others) expect(attributes).toMatch(/type="?module"?/);
+});
+
 test('every script of the build parses as ES2022, the newest syntax boot.js checks the engine for', () => {
   const dist = join(ROOT, 'dist');
   const scripts = readdirSync(dist).filter((f) => f.endsWith('.js'));

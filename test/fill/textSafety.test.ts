@@ -11,7 +11,7 @@ import type { WorkbookPort } from '../../src/workbook/port';
 import { XlsxWorkbook } from '../../src/workbook/xlsx';
 import type { WorkbookFixture } from '../support/fixture';
 import { FakeExcel } from '../support/fakeExcel';
-import { REPORT_DATE, sampleBytes } from '../support/filled';
+import { fill, loadBook, plain, REPORT_DATE, sampleBytes, saveBook, sheet } from '../support/filled';
 import { buildXlsx, dumpFixture } from '../support/xlsxFixture';
 
 jest.setTimeout(60_000);
@@ -92,3 +92,47 @@ test.each([
     Object.entries(written).filter(([, c]) => typeof c === 'object' && c !== null && 'formula' in c && c.formula),
   ).toEqual([]);
 });
+
+/**
+ * The same texts typed by the clerk as paragraphs of their own in our 自评报告 (rows inserted after the
+ * 主要经验, in cells formatted 文本 as our report's are): kept by the re-run (their record in the hidden
+ * settings sheet, then the report rewritten), and by the run after it, as the same text on both adapters.
+ */
+async function typedInReport(): Promise<Uint8Array> {
+  const book = await loadBook((await fill(sampleBytes())).bytes);
+  const ws = sheet(book, '自评报告');
+  let experience = 0;
+  ws.eachRow((row) => {
+    const v = plain(row.getCell(1));
+    if (!experience && typeof v === 'string' && v.trim().startsWith('一是成立绩效自评小组')) experience = row.number;
+  });
+  expect(experience).toBeGreaterThan(0);
+  ws.spliceRows(experience + 1, 0, ...CLERK_TEXTS.map(([, , text]) => [text]));
+  CLERK_TEXTS.forEach((_, i) => (ws.getCell(experience + 1 + i, 1).numFmt = '@'));
+  return saveBook(book);
+}
+
+test.each([
+  [
+    'office (strict fake)',
+    async (bytes: Uint8Array) => {
+      const fake = new FakeExcel(await dumpFixture(bytes));
+      return new OfficeWorkbook({ run: fake.runner(), isSetSupported: fake.isSetSupported }) as WorkbookPort;
+    },
+  ],
+  ['xlsx', async (bytes: Uint8Array) => (await XlsxWorkbook.open(bytes)) as WorkbookPort],
+] as const)(
+  '%s: clerk texts typed into 自评报告 come back as the same text after two re-runs',
+  async (_label, open) => {
+    const port = await open(await typedInReport());
+    const texts = CLERK_TEXTS.map(([, , text]) => text);
+    for (let run = 1; run <= 2; run++) {
+      const result = await runJob(port, { date: REPORT_DATE });
+      expect(result.written).toBe(true);
+      const paragraphs = (await port.readReport())!.paragraphs.map((p) => p.text);
+      const at = paragraphs.indexOf(texts[0]);
+      expect({ run, kept: paragraphs.slice(at, at + texts.length) }).toEqual({ run, kept: texts });
+      expect(result.report?.kept.map((k) => k.text)).toEqual(expect.arrayContaining(texts));
+    }
+  },
+);

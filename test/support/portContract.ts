@@ -563,20 +563,25 @@ export function describePortContract(label: string, adapter: PortAdapter): void 
 
       it('keeps every text it writes as text: formula-, number-, percent- and date-like clerk texts', async () => {
         const texts = ['=SUM(1)', '- 三公经费', '+3.5%', '@x', '2024-01-05', '50%', '00123'];
+        // Column A flagged as text by the layout; column B not: the adapter must see those strings too.
         const report: SheetLayout = {
           name: '自评报告',
           role: '自评报告',
-          rows: texts.map((value) => [{ value, text: true }]),
-          columnWidths: [40],
+          rows: texts.map((value) => [{ value, text: true }, { value }]),
+          columnWidths: [40, 40],
         };
         const port = await adapter.open({ sheets: [{ name: '基础数据', cells: { B1: '原值' } }], names: [] });
         await port.write(
           plan([{ layout: report }], { namedOutputs: [{ name: '评价等级', cell: '基础数据!B1', value: '50%' }] }),
         );
         const state = await port.readState(['_jixiao_自评报告']);
-        expect(state.owned['_jixiao_自评报告'].values.map((row) => row[0])).toEqual(texts);
+        expect(state.owned['_jixiao_自评报告'].values).toEqual(texts.map((text) => [text, text]));
         const d = await adapter.dump(port);
-        texts.forEach((value, i) => expect(cellOf(d, '自评报告', `A${i + 1}`)).toEqual({ value, numberFormat: '@' }));
+        texts.forEach((value, i) => {
+          expect(cellOf(d, '自评报告', `A${i + 1}`)).toEqual({ value, numberFormat: '@' });
+          // A string cell of an xlsx file stays text as it is; Office needs '@' before the values (the fake checks).
+          expect(cellOf(d, '自评报告', `B${i + 1}`).value).toBe(value);
+        });
         expect(cellOf(d, '基础数据', 'B1').value).toBe('50%');
       });
 

@@ -33,27 +33,30 @@ async function bigWorkbook(): Promise<WorkbookFixture> {
   return { sheets, names };
 }
 
-test('a 30-sheet workbook with a whole-column candidate: every batch under 5 MB, the job done in 4 syncs', async () => {
-  const book = await bigWorkbook();
-  expect(book.sheets).toHaveLength(30);
-  const fake = new FakeExcel(book);
-  const port = new OfficeWorkbook({ run: fake.runner(), isSetSupported: fake.isSetSupported });
-  const result = await runJob(port, { date: REPORT_DATE });
-  expect(result.written).toBe(true);
-  expect(result.evaluation.total.toFixed(2)).toBe('47.47');
-  // The whole column was judged by its cell count and top-left cell: reported as several cells, not read.
-  expect(result.names.values['预算数']).toMatchObject({ kind: 'invalid-reference', problem: 'multi-cell' });
-  // First run: state, names read ahead, write, hiding the marks the write added.
-  expect(fake.syncCount).toBe(4);
-  for (const bytes of [...fake.requestBytes, ...fake.responseBytes]) expect(bytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
-  // Far below the limit, not just under it: the largest batch is the write of our four sheets.
-  expect(Math.max(...fake.requestBytes)).toBeLessThan(PAYLOAD_LIMIT_BYTES / 5);
-  expect(Math.max(...fake.responseBytes)).toBeLessThan(PAYLOAD_LIMIT_BYTES / 50);
+test.each(['throw', 'propagate'] as const)(
+  'a 30-sheet workbook with a whole-column candidate: every batch under 5 MB, the job done in 4 syncs (null objects: %s)',
+  async (nullObjects) => {
+    const book = await bigWorkbook();
+    expect(book.sheets).toHaveLength(30);
+    const fake = new FakeExcel(book, { nullObjects });
+    const port = new OfficeWorkbook({ run: fake.runner(), isSetSupported: fake.isSetSupported });
+    const result = await runJob(port, { date: REPORT_DATE });
+    expect(result.written).toBe(true);
+    expect(result.evaluation.total.toFixed(2)).toBe('47.47');
+    // The whole column was judged by its cell count and top-left cell: reported as several cells, not read.
+    expect(result.names.values['预算数']).toMatchObject({ kind: 'invalid-reference', problem: 'multi-cell' });
+    // First run: state, names read ahead, write, hiding the marks the write added.
+    expect(fake.syncCount).toBe(4);
+    for (const bytes of [...fake.requestBytes, ...fake.responseBytes]) expect(bytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+    // Far below the limit, not just under it: the largest batch is the write of our four sheets.
+    expect(Math.max(...fake.requestBytes)).toBeLessThan(PAYLOAD_LIMIT_BYTES / 5);
+    expect(Math.max(...fake.responseBytes)).toBeLessThan(PAYLOAD_LIMIT_BYTES / 50);
 
-  // A re-run reads our sheets back and replaces them in place: 3 syncs, all under the limit too.
-  const before = fake.syncCount;
-  const again = await runJob(port, { date: REPORT_DATE });
-  expect(again.written).toBe(true);
-  expect(fake.syncCount - before).toBe(3);
-  for (const bytes of [...fake.requestBytes, ...fake.responseBytes]) expect(bytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
-});
+    // A re-run reads our sheets back and replaces them in place: 3 syncs, all under the limit too.
+    const before = fake.syncCount;
+    const again = await runJob(port, { date: REPORT_DATE });
+    expect(again.written).toBe(true);
+    expect(fake.syncCount - before).toBe(3);
+    for (const bytes of [...fake.requestBytes, ...fake.responseBytes]) expect(bytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+  },
+);
