@@ -83,22 +83,33 @@ export class StyleAppender {
   /** Normalised XML of each entry of a section, computed once. */
   private readonly keys = new Map<string, string[]>();
 
+  /** Entries appended to a section but not yet in the document: parsed together, once, by flush(). */
+  private readonly pending = new Map<string, string[]>();
+
   /** Index of an element equal to `xml` in the section, appended when absent. */
   private entry(section: string, xml: string, item: string): number {
-    const el = this.section(section);
     let keys = this.keys.get(section);
     if (!keys) {
-      keys = children(el, item).map((e) => normalise(serializeOuter(e)));
+      keys = children(this.section(section), item).map((e) => normalise(serializeOuter(e)));
       this.keys.set(section, keys);
     }
     const wanted = normalise(xml);
     const found = keys.indexOf(wanted);
     if (found >= 0) return found;
-    el.appendChild(importFragment(this.doc, el, xml));
     keys.push(wanted);
-    el.setAttribute('count', String(keys.length));
+    this.pending.set(section, [...(this.pending.get(section) ?? []), xml]);
     this.changed = true;
     return keys.length - 1;
+  }
+
+  /** Put the pending entries into the document, one parse per section. */
+  private flush(): void {
+    for (const [section, xmls] of this.pending) {
+      const el = this.section(section);
+      for (const node of importFragments(this.doc, el, xmls.join(''))) el.appendChild(node);
+      el.setAttribute('count', String(this.keys.get(section)!.length));
+    }
+    this.pending.clear();
   }
 
   private numFmtId(code: string): number {
@@ -152,6 +163,7 @@ export class StyleAppender {
 
   /** A copy of the clerk's cell format `base` with another number format (for a named output). */
   withFormat(base: number, format: string): number {
+    this.flush();
     const el = this.section('cellXfs');
     const xfs = children(el, 'xf');
     const source = xfs[base] ?? xfs[0];
@@ -166,6 +178,7 @@ export class StyleAppender {
   }
 
   toString(): string {
+    this.flush();
     return serializeDom(this.doc);
   }
 }
@@ -179,13 +192,14 @@ function normalise(xml: string): string {
   return xml.replace(/\s+xmlns(:\w+)?="[^"]*"/g, '').replace(/<(\/?)\w+:/g, '<$1');
 }
 
-function importFragment(doc: Document, parent: Element, xml: string): Element {
+/** Elements of `xml` (one or more, in the parent's namespace and prefix) imported into `doc`. */
+function importFragments(doc: Document, parent: Element, xml: string): Element[] {
   const ns = parent.namespaceURI ?? MAIN_NS;
   const prefix = parent.prefix;
   const wrapped = parseDom(
     `<w xmlns${prefix ? `:${prefix}` : ''}="${ns}">${prefix ? addPrefix(xml, prefix) : xml}</w>`,
   );
-  return doc.importNode(children(wrapped.documentElement!)[0], true) as Element;
+  return children(wrapped.documentElement!).map((e) => doc.importNode(e, true) as Element);
 }
 
 function addPrefix(xml: string, prefix: string): string {
