@@ -1,6 +1,9 @@
 /**
  * The job every front end runs (task pane, ribbon command, CLI, browser page):
  *   inspect(port)  = readState + readNames + evaluate          (2 host round trips, writes nothing)
+ *                    readState also reads, in its batch, the locator windows of the sheets holding
+ *                    named amounts (their 单位：元) and, when a required input has no name, of every
+ *                    clerk's sheet (app/locate.ts windowRequest, workbook/windowPlan.ts)
  *   runJob(port)   = inspect + build layouts + write            (3 host round trips in all)
  * All decisions live in the engine and sheets/; this module only sequences them.
  */
@@ -30,7 +33,7 @@ import { fitLayout } from '../sheets/excelLimits';
 import { clearedCells, clearedNotice } from '../sheets/clearedCells';
 import type { SheetLayout } from '../sheets/layout';
 import { namedOutputCandidates, namedOutputNotices, namedOutputs } from './namedOutputs';
-import { locateInputs, withHints } from './locate';
+import { locateInputs, namedAmountUnits, windowRequest, withHints } from './locate';
 import type { LocateResult } from '../engine/locator';
 import type { UnitRecords } from '../engine/locator/units';
 
@@ -132,9 +135,11 @@ function resolveScheme(
 export async function inspect(port: WorkbookPort, options: JobOptions = {}): Promise<Inspection> {
   const progress = options.onProgress ?? (() => undefined);
   progress('read-state');
+  // With the state, in the same batch: the windows the locator and the units of named amounts need.
   const state = await port.readState(
     [...OUR_MARKS],
     OUR_ROLES.map((role) => OUR_SHEETS[role]),
+    windowRequest(),
   );
   const settingsSheet = state.owned[markName('设置')];
   const settings: WorkbookSettings = settingsSheet ? readSettings(settingsSheet.values) : { mapping: {} };
@@ -150,7 +155,8 @@ export async function inspect(port: WorkbookPort, options: JobOptions = {}): Pro
   );
   if (alike.length) Object.assign(names.values, (await port.readNames(alike)).values);
   progress('evaluate');
-  const read = readInputs(names.values, mapping, settings.units);
+  const unitAt = await namedAmountUnits(port, state, names.values, mapping);
+  const read = readInputs(names.values, mapping, settings.units, unitAt);
   const { scheme, source, findings, origin } = resolveScheme(options, state, settings.scheme);
   const scoreSheet = state.owned[markName('评分表')];
   // Our 评分表 exists but holds nothing: a write was interrupted after clearing it. The clerk's

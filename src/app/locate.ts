@@ -13,12 +13,14 @@
  */
 import { cellAddress, splitSheet } from '../engine/a1';
 import { INPUTS, inputDef, type InputName } from '../engine/catalogue';
-import { locate, type LocateResult, type Proposal } from '../engine/locator';
+import { locate, unitLookup, type LocateResult, type Proposal, type SheetSnapshot } from '../engine/locator';
+import type { UnitLookup } from '../engine/reading';
+import type { NamedValue, NameMapping } from '../engine/types';
 import { isMoneyUnit, moneyUnit, type UnitRecords } from '../engine/locator/units';
 import type { Evaluation } from '../engine/types';
 import { markName, OUR_SHEETS, readSettings, settingsSheet, uniqueSheetName, type WorkbookSettings } from '../sheets';
 import { SUPPLEMENT_SHEET, supplementLayout } from '../sheets/templateSheet';
-import type { NameWrite, WorkbookPort, WorkbookState } from '../workbook/port';
+import type { NameWrite, WindowRequest, WorkbookPort, WorkbookState } from '../workbook/port';
 
 /** What locating needs from an inspection (app/job inspect). */
 export interface InspectedBook {
@@ -42,10 +44,57 @@ function clerkSheets(state: WorkbookState): string[] {
   return state.sheets.filter((s) => !ours.has(s.name.toLowerCase())).map((s) => s.name);
 }
 
-/** One port call (one sync in Office): the windows of the clerk's sheets, then the engine. */
+/**
+ * What the job asks readState to read in the same batch (workbook/windowPlan.ts): the sheets holding
+ * named amounts, and every clerk's sheet when a required input has no name.
+ */
+export function windowRequest(): WindowRequest {
+  return {
+    amounts: INPUTS.filter((d) => d.kind === 'amount').flatMap((d) => [d.name, ...d.aliases]),
+    required: INPUTS.filter((d) => d.required).map((d) => [d.name, ...d.aliases]),
+  };
+}
+
+/** The windows of these sheets: those readState read already, the others read now (one port call). */
+async function windowsOf(port: WorkbookPort, state: WorkbookState, sheets: string[]): Promise<SheetSnapshot[]> {
+  const have = new Map((state.windows ?? []).map((w) => [w.sheet.toLowerCase(), w]));
+  const missing = sheets.filter((s) => !have.has(s.toLowerCase()));
+  const read = missing.length ? await port.readWindows(missing) : [];
+  for (const w of read) have.set(w.sheet.toLowerCase(), w);
+  return sheets.flatMap((s) => have.get(s.toLowerCase()) ?? []);
+}
+
+/** The windows of the clerk's sheets (read with the state, else one port call), then the engine. */
 export async function locateInputs(port: WorkbookPort, book: InspectedBook): Promise<LocateResult> {
-  const snapshots = await port.readWindows(clerkSheets(book.state));
+  const snapshots = await windowsOf(port, book.state, clerkSheets(book.state));
   return locate(snapshots, { named: namedInputs(book.evaluation) });
+}
+
+/**
+ * The units the sheets of named amounts declare (a clerk's own name into a sheet titled 单位：元).
+ * Only when the adapter read windows with the state: a sheet it did not read (a name of the
+ * mapping, a sheet-scoped name) costs one more port call, the usual run none.
+ */
+export async function namedAmountUnits(
+  port: WorkbookPort,
+  state: WorkbookState,
+  values: Record<string, NamedValue>,
+  mapping: NameMapping,
+): Promise<UnitLookup | undefined> {
+  if (!state.windows) return undefined;
+  const names = new Set(windowRequest().amounts);
+  for (const def of INPUTS) {
+    const mapped = mapping[def.name];
+    if (def.kind === 'amount' && mapped) names.add(mapped);
+  }
+  const clerk = new Set(clerkSheets(state).map((s) => s.toLowerCase()));
+  const sheets = new Set<string>();
+  for (const [name, v] of Object.entries(values)) {
+    if (!names.has(name) || v.kind !== 'cell') continue;
+    const { sheet } = splitSheet(v.cell);
+    if (clerk.has(sheet.toLowerCase())) sheets.add(sheet);
+  }
+  return unitLookup(await windowsOf(port, state, [...sheets]));
 }
 
 /** A cell the clerk confirmed (a proposal ticked, a candidate chosen, or a selected cell) for an input. */

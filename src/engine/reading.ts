@@ -11,6 +11,7 @@ import { INPUTS, type InputName } from './catalogue';
 import type { FindingCode } from './findingCodes';
 import { Exact } from './decimal';
 import { moneyUnit, toWanyuan, type UnitRecords } from './locator/units';
+import type { UnitDeclaration } from './locator/candidates';
 import type {
   CellValue,
   Finding,
@@ -288,6 +289,7 @@ function readOne(
   mapping: NameMapping,
   findings: Finding[],
   units: UnitRecords,
+  unitAt: UnitLookup | undefined,
 ): InputReading {
   const source = pickSource(def, values, mapping, findings);
   const severity: Severity = def.required ? 'error' : 'warning';
@@ -382,6 +384,21 @@ function readOne(
   }
   const record = def.kind === 'amount' ? units[def.name] : undefined;
   const from = record && moneyUnit(record.unit);
+  // No record for this cell: the unit its sheet, column or neighbours declare (engine/locator), if any.
+  const context = def.kind === 'amount' && cell && (!record || record.cell !== cell) ? unitAt?.(cell) : undefined;
+  if (context && context.unit !== '万元') {
+    const value = toWanyuan(checked.value, context.unit);
+    findings.push(
+      finding(
+        'unit-converted',
+        'info',
+        `${where}所在的表格声明了单位“${context.unit}”（${context.cell}“${context.text}”），已换算为万元：${checked.value.toString()} ${context.unit} = ${value.toString()} 万元。如该单元格其实是万元，请把它的数字格式设为 0.00"万元"，或在它右边的单元格写上“万元”。`,
+        def.name,
+        cell,
+      ),
+    );
+    return { input: def.name, status: 'found', value, cell: label, via };
+  }
   if (record && from && from !== '万元') {
     if (record.cell === cell) {
       const value = toWanyuan(checked.value, from);
@@ -409,14 +426,25 @@ function readOne(
   return { input: def.name, status: 'found', value: checked.value, cell: label, via };
 }
 
-/** Read and validate every catalogue input from the values a workbook port resolved. */
+/**
+ * The unit a cell's context declares (engine/locator namedAmountUnit over the window of its sheet):
+ * `决算数据!B3` → 元, declared by 决算数据!A2 “金额单位：元”.
+ */
+export type UnitLookup = (cell: string) => UnitDeclaration | undefined;
+
+/**
+ * Read and validate every catalogue input from the values a workbook port resolved. An amount is
+ * converted to 万元 when the settings record its unit for that very cell (自动识别), else when its
+ * context declares one (`unitAt`) — never both.
+ */
 export function readInputs(
   values: Record<string, NamedValue>,
   mapping: NameMapping = {},
   units: UnitRecords = {},
+  unitAt?: UnitLookup,
 ): InputsRead {
   const readings: Record<string, InputReading> = {};
   const findings: Finding[] = [];
-  for (const def of INPUTS) readings[def.name] = readOne(def, values, mapping, findings, units);
+  for (const def of INPUTS) readings[def.name] = readOne(def, values, mapping, findings, units, unitAt);
   return { readings, findings };
 }

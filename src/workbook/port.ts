@@ -47,6 +47,22 @@ export interface WorkbookState {
   sheets: SheetInfo[];
   /** One entry per requested mark that exists and points at a sheet. */
   owned: Record<string, OwnedSheet>;
+  /**
+   * With a WindowRequest: the locator windows (LOCATE_WINDOW) of the sheets windowSheets picks, read
+   * in the same batch as the rest; absent when the adapter was not asked (or cannot read them there).
+   */
+  windows?: SheetSnapshot[];
+}
+
+/**
+ * What readState reads besides, for the label locator and the units of named amounts (see
+ * workbook/windowPlan.ts): names are given because the job knows its mapping only after readState.
+ */
+export interface WindowRequest {
+  /** The names amounts may be read through: the sheets they point at (workbook scope) are read. */
+  amounts: string[];
+  /** Per required input, the names it may be read through: when none exists for one, every sheet not ours. */
+  required: string[][];
 }
 
 export interface NamesRead {
@@ -103,7 +119,7 @@ export interface ReportRead {
 }
 
 export interface WorkbookPort {
-  readState(marks: string[], probeEmpty?: string[]): Promise<WorkbookState>;
+  readState(marks: string[], probeEmpty?: string[], windows?: WindowRequest): Promise<WorkbookState>;
   readNames(candidates: string[]): Promise<NamesRead>;
   write(plan: WritePlan): Promise<void>;
   /**

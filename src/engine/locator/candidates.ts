@@ -55,19 +55,36 @@ interface Header {
 }
 
 /** What a sheet says once for all its cells: unit declarations by row, a title topic. */
-interface SheetFacts {
-  units: { row: number; unit: MoneyUnit }[];
+export interface SheetFacts {
+  units: { row: number; col: number; text: string; unit: MoneyUnit }[];
   titleTopic?: Topic;
 }
 
-function sheetFacts(grid: SheetGrid): SheetFacts {
+/** A unit the workbook declares for an amount, and where: `决算数据!A2` “金额单位：元”. */
+export interface UnitDeclaration {
+  unit: MoneyUnit;
+  /** The cell that declares it (the amount's own cell for a number format). */
+  cell: string;
+  /** What that cell says (its text, or the number format). */
+  text: string;
+}
+
+/** A unit cell or a bracketed unit in a label, near a value. */
+interface UnitClue {
+  unit: Unit | undefined;
+  row: number;
+  col: number;
+  text: string;
+}
+
+export function sheetFacts(grid: SheetGrid): SheetFacts {
   const facts: SheetFacts = { units: [] };
   for (let r = 0; r < grid.rows; r++) {
     for (let c = 0; c < grid.width(r); c++) {
       const t = grid.text(r, c);
       if (!t || t.length > 80) continue;
       const m = t.includes('单位') ? SHEET_UNIT.exec(t.normalize('NFKC')) : null;
-      if (m) facts.units.push({ row: r, unit: m[1] as MoneyUnit });
+      if (m) facts.units.push({ row: r, col: c, text: t, unit: m[1] as MoneyUnit });
       if (r < 5 && !facts.titleTopic) {
         const key = grid.label(r, c)?.key ?? '';
         facts.titleTopic = TITLE_TOPICS.find((t) => t.pattern.test(key))?.topic;
@@ -129,13 +146,77 @@ interface Parsed {
   fromText: boolean;
 }
 
+/**
+ * The money unit an amount at (r, c) is declared in, nearest declaration first: a unit cell or a
+ * bracketed unit in its label (`clues`), its number format (0.00"元"), a column header （元）, then the
+ * nearest 单位：元 above it in the sheet. Undefined when nothing declares one.
+ */
+function moneyDeclaration(
+  grid: SheetGrid,
+  r: number,
+  c: number,
+  clues: UnitClue[],
+  facts: SheetFacts,
+  headers: () => Header[],
+): UnitDeclaration | undefined {
+  const at = (row: number, col: number) => `${grid.sheet}!${cellAddress(row, col)}`;
+  for (const clue of clues)
+    if (isMoneyUnit(clue.unit)) return { unit: clue.unit, cell: at(clue.row, clue.col), text: clue.text };
+  const format = grid.cell(r, c)?.numberFormat;
+  const formatted = formatUnit(format);
+  if (isMoneyUnit(formatted)) return { unit: formatted, cell: at(r, c), text: format! };
+  for (const h of headers()) {
+    const unit = declaredUnit(h.raw);
+    if (unit) return { unit, cell: at(h.row, h.col), text: h.raw };
+  }
+  const sheetWide = [...facts.units].reverse().find((u) => u.row <= r);
+  return sheetWide && { unit: sheetWide.unit, cell: at(sheetWide.row, sheetWide.col), text: sheetWide.text };
+}
+
+/** A unit cell at (r, c) as a clue, or undefined. */
+function unitClue(grid: SheetGrid, r: number, c: number): UnitClue | undefined {
+  const unit = grid.unitCell(r, c);
+  return unit && { unit, row: r, col: c, text: grid.text(r, c)! };
+}
+
+/**
+ * The unit a named amount's cell is declared in, by the same rules the locator reads a found figure
+ * with: a unit cell right of it, a unit cell or a bracketed unit in the label on its left, its number
+ * format, a column header, the sheet's 单位：元. Pass `facts` when asking for several cells of a sheet.
+ */
+export function namedAmountUnit(
+  grid: SheetGrid,
+  r: number,
+  c: number,
+  facts: SheetFacts = sheetFacts(grid),
+): UnitDeclaration | undefined {
+  const clues: UnitClue[] = [];
+  const right = unitClue(grid, r, c + 1);
+  if (right) clues.push(right);
+  for (let j = c - 1; j >= 0 && j >= c - 4; j--) {
+    const covered = grid.covering(r, j);
+    const [hr, hc] = covered ? [covered.top, covered.left] : [r, j];
+    if (grid.value(hr, hc) === null) continue;
+    const unit = unitClue(grid, hr, hc);
+    if (unit) {
+      clues.push(unit);
+      continue;
+    }
+    const raw = grid.text(hr, hc);
+    const label = raw ? grid.label(hr, hc) : undefined;
+    if (raw && label?.unit) clues.push({ unit: label.unit, row: hr, col: hc, text: raw });
+    break;
+  }
+  return moneyDeclaration(grid, r, c, clues, facts, () => headersAbove(grid, r, c));
+}
+
 /** The value of a cell for an input, in the catalogue unit, or undefined when the kind is wrong. */
 function parseValue(
   def: InputDef,
   grid: SheetGrid,
   r: number,
   c: number,
-  units: (Unit | undefined)[],
+  units: UnitClue[],
   facts: SheetFacts,
   headers: () => Header[],
 ): Parsed | undefined {
@@ -172,13 +253,7 @@ function parseValue(
       return { value: n, unit: '%', unitDeclared: true, fromText };
     default: {
       if (n.isNegative()) return undefined;
-      const declared =
-        units.find(isMoneyUnit) ??
-        [formatUnit(cell?.numberFormat)].find(isMoneyUnit) ??
-        headers()
-          .map((h) => declaredUnit(h.raw))
-          .find((u) => u !== undefined) ??
-        [...facts.units].reverse().find((u) => u.row <= r)?.unit;
+      const declared = moneyDeclaration(grid, r, c, units, facts, headers)?.unit;
       const unit: MoneyUnit = declared ?? '万元';
       return { value: toWanyuan(n, unit), unit, unitDeclared: declared !== undefined, fromText };
     }
@@ -239,7 +314,7 @@ export function sheetCandidates(grid: SheetGrid): Candidate[] {
   function leftOf(input: InputName, r: number, c: number, raw: string, subItem: boolean, labelUnit?: Unit): void {
     const def = inputDef(input);
     const start = (grid.merge(r, c)?.right ?? c) + 1;
-    const units: (Unit | undefined)[] = [];
+    const units: UnitClue[] = [];
     let firstEmpty: number | undefined;
     let found: number | undefined;
     for (let j = start; j <= start + 3; j++) {
@@ -249,7 +324,7 @@ export function sheetCandidates(grid: SheetGrid): Candidate[] {
         firstEmpty ??= j;
         continue;
       }
-      const unit = grid.unitCell(r, j);
+      const unit = unitClue(grid, r, j);
       if (unit) {
         units.push(unit);
         continue;
@@ -257,7 +332,7 @@ export function sheetCandidates(grid: SheetGrid): Candidate[] {
       found = j;
       break;
     }
-    if (labelUnit) units.push(labelUnit);
+    if (labelUnit) units.push({ unit: labelUnit, row: r, col: c, text: raw });
     if (found === undefined) {
       if (firstEmpty !== undefined) push(input, r, firstEmpty, raw, at(r, c), null, 'left', false);
       return;
@@ -269,7 +344,7 @@ export function sheetCandidates(grid: SheetGrid): Candidate[] {
     // A topic row in a table with role columns is read as a table, not as one figure.
     if (role && TOPIC_INDEX.has(label.key)) return;
     if (role && role.role.startsWith('上年') !== isLastYear(input)) return;
-    const next = grid.unitCell(r, j + 1);
+    const next = unitClue(grid, r, j + 1);
     if (next) units.unshift(next);
     const parsed = parseValue(def, grid, r, j, units, facts, () => headers);
     if (!parsed) {
@@ -292,7 +367,9 @@ export function sheetCandidates(grid: SheetGrid): Candidate[] {
       const side = rowLabel(grid, k, c);
       // Values below a header but beside their own labels belong to those labels (a list or a table).
       if (side && knownLabel(side.key)) return;
-      const units: (Unit | undefined)[] = [grid.unitCell(k, c + 1), labelUnit];
+      const beside = unitClue(grid, k, c + 1);
+      const units: UnitClue[] = beside ? [beside] : [];
+      if (labelUnit) units.push({ unit: labelUnit, row: r, col: c, text: raw });
       const parsed = parseValue(def, grid, k, c, units, facts, () => [{ key: '', raw, row: r, col: c }]);
       if (!parsed) return;
       const list = grid.value(k + 1, c) !== null && typeof grid.value(k + 1, c) === typeof grid.value(k, c);
@@ -320,8 +397,8 @@ export function sheetCandidates(grid: SheetGrid): Candidate[] {
     if (!role) return;
     const input = TABLE_INPUTS[topic][role.role];
     if (!input) return;
-    const units: (Unit | undefined)[] = [grid.unitCell(r, c + 1)];
-    const parsed = parseValue(inputDef(input), grid, r, c, units, facts, () => headers!);
+    const beside = unitClue(grid, r, c + 1);
+    const parsed = parseValue(inputDef(input), grid, r, c, beside ? [beside] : [], facts, () => headers!);
     if (!parsed) return;
     const subItem = side ? (grid.label(side.row, side.col)?.subItem ?? false) : false;
     const total = headers.find((h) => TOTAL_LABELS.includes(h.key));

@@ -18,9 +18,11 @@ import {
   type ReportRead,
   type SheetInfo,
   type WorkbookPort,
+  type WindowRequest,
   type WorkbookState,
   type WritePlan,
 } from '../port';
+import { windowSheets, type NameTarget } from '../windowPlan';
 import { generatePackage, type WorkbookXml } from './definedNames';
 import type { NameToWrite } from './packageWriter';
 import { listNames, pickDefinition, resolveNames } from './readNames';
@@ -94,7 +96,7 @@ export class XlsxWorkbook implements WorkbookPort {
     return !(await this.pkg!.readSheet(index, { untilValue: true })).hasValue;
   }
 
-  async readState(marks: string[], probeEmpty: string[] = []): Promise<WorkbookState> {
+  async readState(marks: string[], probeEmpty: string[] = [], windows?: WindowRequest): Promise<WorkbookState> {
     const probe = new Set(probeEmpty.map((n) => n.toLowerCase()));
     const pkg = this.pkg;
     const sheets: SheetInfo[] = [];
@@ -117,7 +119,26 @@ export class XlsxWorkbook implements WorkbookPort {
       if (index < 0 || !pkg!.parts[index]) continue;
       state.owned[mark] = { sheet: this.info.sheets[index].name, values: await pkg!.valueGrid(index) };
     }
+    if (windows)
+      state.windows = await this.readWindows(
+        windowSheets(
+          windows,
+          this.nameTargets(),
+          sheets.map((s) => s.name),
+        ),
+      );
     return state;
+  }
+
+  /** Workbook-scoped names and the sheet each refers to (windowPlan). */
+  private nameTargets(): NameTarget[] {
+    return this.info.names
+      .filter((n) => n.sheet === undefined)
+      .map((n) => {
+        const ref = parseReference(n.text);
+        const sheet = ref.kind === 'range' && ref.areas.length === 1 ? ref.areas[0].sheet : undefined;
+        return sheet ? { name: n.name, sheet } : { name: n.name };
+      });
   }
 
   async readReport(): Promise<ReportRead | null> {
