@@ -60,3 +60,27 @@ test.each(['throw', 'propagate'] as const)(
     for (const bytes of [...fake.requestBytes, ...fake.responseBytes]) expect(bytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
   },
 );
+
+test('stray values at the far corner of the read window on all five of our sheets: readState still under 5 MB', async () => {
+  const reference = new FakeExcel(await dumpFixture(sampleBytes()));
+  await runJob(new OfficeWorkbook({ run: reference.runner(), isSetSupported: reference.isSetSupported }), {
+    date: REPORT_DATE,
+  });
+  const ran = reference.dump();
+  const ours = ran.names.filter((n) => n.name.startsWith('_jixiao_')).map((n) => n.refersTo.split('!')[0]);
+  expect(ours).toHaveLength(5);
+  // T4000 is the corner of OWNED_WINDOW; Z9000 lies beyond it and is not read.
+  const book: WorkbookFixture = {
+    ...ran,
+    sheets: ran.sheets.map((s) =>
+      ours.includes(s.name) ? { ...s, cells: { ...s.cells, T4000: '误输入', Z9000: '更远处' } } : s,
+    ),
+  };
+  const fake = new FakeExcel(book);
+  const port = new OfficeWorkbook({ run: fake.runner(), isSetSupported: fake.isSetSupported });
+  const result = await runJob(port, { date: REPORT_DATE });
+  expect(result.written).toBe(true);
+  expect(result.evaluation.total.toFixed(2)).toBe('47.47');
+  expect(Math.max(...fake.responseBytes)).toBeGreaterThan(4_000_000);
+  for (const bytes of [...fake.requestBytes, ...fake.responseBytes]) expect(bytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+});

@@ -47,10 +47,14 @@ const VISIBILITY: Record<string, SheetInfo['visibility']> = {
 };
 
 /**
- * Our sheets are read inside this window: far beyond what we write, and bounded so that a stray value
- * far down a sheet cannot push the response past Excel on the web's 5 MB.
+ * Our sheets are read inside this window, far beyond what we write (the sample: 107 rows and 10 columns
+ * at most, the settings sheet's record of a long report a few hundred rows), and bounded so that stray
+ * values far away on all five of our sheets cannot push one response past Excel on the web's 5 MB: an
+ * empty cell costs ~11 bytes (`values` + `valueTypes`), so 80,000 cells ≈ 0.9 MB a sheet, ≈ 4.4 MB for
+ * five (test/workbook/office.payload.test.ts). Whatever lies beyond was never ours to keep: the write
+ * clears our sheets whole.
  */
-export const OWNED_WINDOW = 'A1:CV10000';
+export const OWNED_WINDOW = 'A1:T4000';
 
 /** Range names whose facts readState reads ahead, at most (a workbook with thousands of names reads candidates only). */
 export const PREFETCH_LIMIT = 400;
