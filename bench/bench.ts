@@ -139,14 +139,12 @@ function benchBundle(): void {
   const initial = pageScripts(dist, 'taskpane.html');
   const commandsOnly = pageScripts(dist, 'commands.html').filter((f) => !initial.includes(f) && /commands/.test(f));
   const pane = js.filter((f) => !commandsOnly.includes(f));
-  const excel = pane.filter((f) => /exceljs/i.test(f));
   const sum = (files: string[], gz: boolean) =>
     files.reduce((n, f) => n + (gz ? gzipSync(readFileSync(f)).length : statSync(f).size), 0);
   const kb = (files: string[]) =>
     `${(sum(files, false) / 1024).toFixed(1)} KB raw, ${(sum(files, true) / 1024).toFixed(1)} KB gzip`;
   line('pane first load (taskpane.html scripts)', kb(initial), '≤ 350 KB gzip');
   line('pane with every lazy chunk, no office.js', kb(pane));
-  line('  of which ExcelJS (browser page only)', kb(excel));
 }
 
 /** 50 sheets × 2,000 rows: a label (mostly not ours, every 40th a catalogue label), a figure, a unit, a note. */

@@ -1,10 +1,10 @@
 /**
  * A sheet layout: everything an adapter needs to write one sheet, as plain data. Both the xlsx
- * adapter (ExcelJS) and the Office adapter (Office.js) apply the same layout; nothing here may
- * depend on either library.
+ * adapter (src/workbook/xlsx) and the Office adapter (Office.js) apply the same layout; nothing
+ * here may depend on either.
  *
  * Coordinates are 0-based (row 0 = Excel row 1, col 0 = column A). Widths are in Excel character
- * units (ExcelJS' unit; the Office adapter converts to points), heights in points.
+ * units (the file's `<col width>`; the Office adapter converts to points), heights in points.
  */
 
 export interface CellStyle {

@@ -7,7 +7,7 @@
  *   3. write(plan)            — every sheet layout, name and named output, all at once
  * The label locator (engine/locator) adds one read, readWindows (Office: one sync):
  *   readWindows(sheets)        — a bounded snapshot of each sheet's top-left window (LOCATE_WINDOW)
- * Adapters: xlsx (ExcelJS + our own definedNames parsing) and office (Office.js).
+ * Adapters: xlsx (our own parts added to the clerk's package; streaming reads) and office (Office.js).
  * `write` may replace a sheet only when it is marked ours or was reported `empty` by readState.
  */
 import type { CellValue, DefinedName, NamedValue } from '../engine/types';

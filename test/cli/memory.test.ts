@@ -1,8 +1,8 @@
 /**
  * Memory grows with what we read, not with the clerk's data: `jixiao evaluate` and `jixiao fill` on
  * the sample plus an unrelated sheet of about 200 MB (and a defined name covering all of it) finish
- * under 300 MB peak resident memory. The CLI is compiled and run as a clerk runs it; GNU time reports
- * the child's peak RSS.
+ * under 300 MB peak resident memory. The CLI is bundled (as `npm run build:cli` does) and run as a
+ * clerk runs it; GNU time reports the child's peak RSS.
  */
 import { execFileSync, spawnSync } from 'child_process';
 import { mkdtempSync } from 'fs';
@@ -18,10 +18,11 @@ const dir = mkdtempSync(join(tmpdir(), 'jixiao-memory-'));
 const big = join(dir, 'big.xlsx');
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.cli.json'], {
-    cwd: ROOT,
-    stdio: 'pipe',
-  });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--config', 'webpack.cli.config.js'],
+    { cwd: ROOT, stdio: 'pipe' },
+  );
   await writeBigWorkbook(SAMPLE_PATH, [sheetOfSize('明细账', 200)], big);
 });
 

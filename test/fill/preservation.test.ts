@@ -48,6 +48,47 @@ async function editable(data: Uint8Array): Promise<Set<string>> {
   return new Set([pkg.workbookPath, relsPathOf(pkg.workbookPath), '[Content_Types].xml', pkg.stylesPath!]);
 }
 
+/**
+ * What each producer's workbook holds, so that byte identity is checked on the content the issue
+ * names (a producer that silently dropped, say, the pivot table would make the test vacuous):
+ * a part name pattern, or a part name pattern and a pattern its text must match.
+ */
+const HOLDS: [RegExp, RegExp?][][] = [
+  [
+    [/^xl\/vbaProject\.bin$/],
+    [/^xl\/externalLinks\/externalLink1\.xml$/],
+    [/^xl\/worksheets\/data\.xml$/],
+    [/^xl\/worksheets\/Sheet2\.xml$/, /<sheetProtection [^>]*hashValue="/],
+    [/^\[Content_Types\]\.xml$/, /macroEnabled\.main\+xml/],
+  ],
+  [
+    [/^xl\/comments\/comment1\.xml$/],
+    [/^xl\/media\/image1\.png$/],
+    [
+      /^xl\/worksheets\/sheet1\.xml$/,
+      /<dataValidation [^]*<conditionalFormatting [^]*|<conditionalFormatting [^]*<dataValidation /,
+    ],
+    [/^xl\/worksheets\/sheet1\.xml$/, /<sheetProtection [^>]*password="/],
+    [/^xl\/worksheets\/_rels\/sheet1\.xml\.rels$/, /Target="\/xl\//],
+    [/^xl\/styles\.xml$/, /formatCode="#,##0\.00_\);\[RED\]\\\(#,##0\.00\\\)"/],
+  ],
+  [
+    [/^xl\/charts\/chart\d+\.xml$/],
+    [/^xl\/pivotTables\/pivotTable\d+\.xml$/],
+    [/^xl\/pivotCache\/pivotCacheDefinition\d+\.xml$/],
+    [/^xl\/drawings\/drawing\d+\.xml$/, /<xdr:sp>/],
+    [/^docProps\/custom\.xml$/, /填报部门/],
+  ],
+];
+
+test.each([0, 1, 2])('case %i holds the content the issue names', async (i) => {
+  const parts = await partsOf(cases[i].original);
+  for (const [name, text] of HOLDS[i]) {
+    const found = [...parts].filter(([n, bytes]) => name.test(n) && (!text || text.test(bytes.toString('utf8'))));
+    expect({ name: String(name), text: String(text ?? ''), found: found.length > 0 }).toMatchObject({ found: true });
+  }
+});
+
 describe.each([0, 1, 2])('package preservation, case %i', (i) => {
   it('keeps every part that is not ours byte for byte; adds only our sheet parts', async () => {
     const { original, filled } = cases[i];
