@@ -7,7 +7,7 @@ import { officeErrorMessage, PARTIAL_WRITE_NOTE, toWorkbookError } from '../../s
 import { nameFormula, parseAddress, quoteSheet, splitSheet } from '../../src/engine/a1';
 import { columnWidthPoints } from '../../src/workbook/office/layoutWriter';
 import { rectangles } from '../../src/workbook/office/rectangles';
-import { resolveName, type NameRow } from '../../src/workbook/office/readNames';
+import { rangeTarget, resolveName, type NameRow } from '../../src/workbook/office/readNames';
 import { FakeOfficeError } from '../support/fakeExcel';
 
 describe('Office error codes → the clerk’s Chinese messages (office-js-notes §6)', () => {
@@ -193,5 +193,34 @@ describe('name resolution from loaded facts', () => {
       refersTo: '15',
       alsoOnSheets: ['副本'],
     });
+  });
+});
+
+describe('where a listed range name points (rangeTarget)', () => {
+  const sheets = ['基础数据', '预算 表'];
+  const row = (value: unknown, formula?: string, type = 'Range'): NameRow => ({
+    name: '编制数',
+    type,
+    value,
+    visible: true,
+    scope: 'Workbook',
+    formula,
+  });
+
+  it('reads the sheet (in the workbook’s spelling) and local address from the listed value', () => {
+    expect(rangeTarget(row('基础数据!$B$3'), sheets)).toEqual({ sheet: '基础数据', local: '$B$3' });
+    expect(rangeTarget(row("'预算 表'!$C:$C"), sheets)).toEqual({ sheet: '预算 表', local: '$C:$C' });
+  });
+
+  it('falls back to the formula (ExcelApi 1.7) when the value is not an address of a known sheet', () => {
+    expect(rangeTarget(row('', '=基础数据!$B$3'), sheets)).toEqual({ sheet: '基础数据', local: '$B$3' });
+    expect(rangeTarget(row('#REF!', '=基础数据!$B$4'), sheets)).toEqual({ sheet: '基础数据', local: '$B$4' });
+  });
+
+  it('gives null for several areas, a deleted sheet, another workbook and a name that is not a range', () => {
+    expect(rangeTarget(row('基础数据!$B$3,基础数据!$B$5'), sheets)).toBeNull();
+    expect(rangeTarget(row('已删除!$B$3', '=已删除!$B$3'), sheets)).toBeNull();
+    expect(rangeTarget(row('[1]基础数据!$B$3'), sheets)).toBeNull();
+    expect(rangeTarget(row(15, '=15', 'Integer'), sheets)).toBeNull();
   });
 });

@@ -63,11 +63,16 @@ const RANGE_LOCAL =
  */
 export function rangeTarget(row: NameRow, sheetNames: readonly string[]): { sheet: string; local: string } | null {
   if (row.type !== 'Range') return null;
-  const text = typeof row.value === 'string' && row.value !== '' ? row.value : (row.formula ?? '');
-  const { sheet, local } = splitSheet(text);
-  if (!sheet || !RANGE_LOCAL.test(local)) return null;
-  const known = sheetNames.find((name) => name.toLowerCase() === sheet.toLowerCase());
-  return known === undefined ? null : { sheet: known, local };
+  // The listed value first (docs: a range name's value is its address), then the formula (1.7) when the
+  // value is not an address of a known sheet.
+  for (const text of [row.value, row.formula]) {
+    if (typeof text !== 'string' || text === '') continue;
+    const { sheet, local } = splitSheet(text);
+    if (!sheet || !RANGE_LOCAL.test(local)) continue;
+    const known = sheetNames.find((name) => name.toLowerCase() === sheet.toLowerCase());
+    if (known !== undefined) return { sheet: known, local };
+  }
+  return null;
 }
 
 /** A queued read of one range's facts: read it with factsOf after the sync. */
