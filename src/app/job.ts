@@ -32,8 +32,15 @@ import {
 import { fitLayout } from '../sheets/excelLimits';
 import { clearedCells, clearedNotice } from '../sheets/clearedCells';
 import type { SheetLayout } from '../sheets/layout';
-import { namedOutputCandidates, namedOutputNotices, namedOutputs } from './namedOutputs';
 import { locateInputs, namedAmountUnits, windowRequest, withHints } from './locate';
+import {
+  confirmedRecord,
+  namedOutputCandidates,
+  namedOutputNotices,
+  namedOutputs,
+  outputCandidates,
+  type OutputCandidate,
+} from './namedOutputs';
 import type { LocateResult } from '../engine/locator';
 import type { UnitRecords } from '../engine/locator/units';
 
@@ -49,8 +56,9 @@ export interface JobOptions {
   /** When our sheet name is taken by a sheet of the clerk's: pick `评分表 (2)` (CLI) or fail asking (pane). */
   onNameConflict?: 'rename' | 'ask';
   /**
-   * The clerk's own names (自评得分, 评价等级, an indicator …) confirmed as outputs; names starting with 绩效_ need
-   * no confirmation.
+   * The clerk's own names (自评得分, 评价等级, an indicator …) confirmed as outputs — all of them: a name left out is
+   * no longer confirmed. Without it, the confirmations recorded in the settings sheet apply (each only while its
+   * name still names the same cell). Names starting with 绩效_ need no confirmation.
    */
   confirmedOutputs?: string[];
   /** Report date for the signature; default today. */
@@ -75,6 +83,8 @@ export interface Inspection {
   storedUnits?: UnitRecords;
   /** When required inputs are missing: what the label locator proposes (app/locate.ts). */
   located?: LocateResult;
+  /** The clerk's cells named like an output (自评得分 …), for the pane to confirm; confirmed ones are written. */
+  outputCandidates: OutputCandidate[];
 }
 
 export interface JobResult extends Inspection {
@@ -177,10 +187,17 @@ export async function inspect(port: WorkbookPort, options: JobOptions = {}): Pro
     located = await locateInputs(port, { state, evaluation });
     evaluation = withHints(evaluation, located);
   }
+  const candidates = outputCandidates(
+    names.values,
+    Object.values(state.owned).map((o) => o.sheet),
+    options.confirmedOutputs,
+    settings.outputs,
+  );
   return {
     state,
     names,
     mapping,
+    outputCandidates: candidates,
     storedMapping: settings.mapping,
     storedReport: settings.report,
     storedUnits: settings.units,
@@ -271,6 +288,7 @@ export async function runJob(port: WorkbookPort, options: JobOptions = {}): Prom
       manual,
       report: report.record,
       units: storedUnits,
+      outputs: confirmedRecord(inspection.outputCandidates),
     },
     report: report.layout,
   });
@@ -284,7 +302,7 @@ export async function runJob(port: WorkbookPort, options: JobOptions = {}): Prom
     evaluation,
     namesRead.values,
     [...Object.values(target.names), ...Object.values(state.owned).map((o) => o.sheet)],
-    options.confirmedOutputs,
+    inspection.outputCandidates.filter((c) => c.confirmed).map((c) => c.name),
   );
   progress('write');
   await port.write({

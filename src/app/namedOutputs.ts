@@ -5,10 +5,11 @@
  * Every cell written and every named cell left alone is listed for the notice. Rates go in as fractions with a
  * 0.00% format, as Excel keeps percentages.
  */
-import { splitSheet } from '../engine/a1';
+import { parseCell, splitSheet } from '../engine/a1';
 import { INPUTS } from '../engine/catalogue';
 import { INDICATORS } from '../engine/indicatorDefinitions';
-import type { Evaluation, NamedValue } from '../engine/types';
+import type { CellValue, Evaluation, NamedValue } from '../engine/types';
+import type { ConfirmedOutput } from '../sheets/settingsSheet';
 import type { NamedOutputWrite } from '../workbook/port';
 
 /** The prefix that makes a defined name one of our outputs without asking. */
@@ -36,6 +37,73 @@ function outputNames(): string[] {
 export function namedOutputCandidates(): string[] {
   const bare = outputNames();
   return [...bare.map((n) => OUTPUT_PREFIX + n), ...bare];
+}
+
+/**
+ * A cell of the clerk's that carries a bare output name (自评得分, 评价等级, 在职人员控制率 …): the pane lists it
+ * with its current content, and the clerk may confirm it as an output. A formula cell is listed but never written.
+ */
+export interface OutputCandidate {
+  name: string;
+  /** `上报表!B1`. */
+  cell: string;
+  /** What the cell holds now (a formula's cached result when `formula`). */
+  value: CellValue;
+  formula: boolean;
+  /** Confirmed: by the clerk in this run's options, else recorded in the settings for this very cell. */
+  confirmed: boolean;
+}
+
+/** Whether a named cell is one we consider at all: one cell, not an input, not ours, not on our sheets. */
+function consider(name: string, v: NamedValue, own: Set<string>): v is Extract<NamedValue, { kind: 'cell' }> {
+  if (v.kind !== 'cell' || INPUT_NAMES.has(name) || name.startsWith('指标_') || name.startsWith('_jixiao_'))
+    return false;
+  return !own.has(splitSheet(v.cell).sheet.toLowerCase());
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The named cells in reading order (sheet, row, column): notices and the pane list the same order on every host. */
+function byCell(values: Record<string, NamedValue>): [string, NamedValue][] {
+  const key = (v: NamedValue) => {
+    if (v.kind !== 'cell') return { sheet: '', row: 0, col: 0 };
+    const { sheet, local } = splitSheet(v.cell);
+    return { sheet, ...(parseCell(local) ?? { row: 0, col: 0 }) };
+  };
+  return Object.entries(values)
+    .map(([name, v]) => ({ name, v, k: key(v) }))
+    .sort((a, b) => compareText(a.k.sheet, b.k.sheet) || a.k.row - b.k.row || a.k.col - b.k.col)
+    .map(({ name, v }) => [name, v]);
+}
+
+/**
+ * The clerk's bare-named output cells (not 绩效_…), each marked confirmed when `confirmed` (the clerk's choice in
+ * the pane) names it, or — when the pane made no choice — when the settings recorded it for the same cell.
+ */
+export function outputCandidates(
+  values: Record<string, NamedValue>,
+  ownSheets: string[],
+  confirmed: readonly string[] | undefined,
+  stored: readonly ConfirmedOutput[] = [],
+): OutputCandidate[] {
+  const own = new Set(ownSheets.map((s) => s.toLowerCase()));
+  const bare = new Set(outputNames());
+  const out: OutputCandidate[] = [];
+  for (const [name, v] of byCell(values)) {
+    if (!bare.has(name) || !consider(name, v, own)) continue;
+    const yes = confirmed
+      ? confirmed.includes(name)
+      : stored.some((s) => s.name === name && s.cell.toLowerCase() === v.cell.toLowerCase());
+    out.push({ name, cell: v.cell, value: v.value, formula: v.formula === true, confirmed: yes });
+  }
+  return out;
+}
+
+/** What the settings keep of the confirmations: each confirmed name with the cell it names now. */
+export function confirmedRecord(candidates: readonly OutputCandidate[]): ConfirmedOutput[] {
+  return candidates.filter((c) => c.confirmed).map(({ name, cell }) => ({ name, cell }));
 }
 
 function outputFor(ev: Evaluation, name: string): Omit<NamedOutputWrite, 'name' | 'cell'> | undefined {
@@ -82,10 +150,8 @@ export function namedOutputs(
   const yes = new Set(confirmed);
   const plan: NamedOutputPlan = { writes: [], skipped: [] };
   const taken = new Set<string>();
-  for (const [name, v] of Object.entries(values)) {
-    if (v.kind !== 'cell' || INPUT_NAMES.has(name) || name.startsWith('指标_') || name.startsWith('_jixiao_')) continue;
-    const { sheet } = splitSheet(v.cell);
-    if (own.has(sheet.toLowerCase())) continue;
+  for (const [name, v] of byCell(values)) {
+    if (!consider(name, v, own)) continue;
     const ours = name.startsWith(OUTPUT_PREFIX);
     const output = outputFor(ev, ours ? name.slice(OUTPUT_PREFIX.length) : name);
     if (!output) continue;
@@ -115,7 +181,7 @@ export function namedOutputNotices(plan: NamedOutputPlan): string[] {
   if (bare.length)
     notices.push(
       `以下单元格的名称与结果同名，未写入：${bare.map((s) => `${s.name}（${s.cell}）`).join('、')}。` +
-        `如需写入，请把名称改为以“${OUTPUT_PREFIX}”开头（如 ${OUTPUT_PREFIX}${bare[0].name}）。`,
+        `如需写入，请在任务窗格的“写入您命名的单元格”中勾选，或把名称改为以“${OUTPUT_PREFIX}”开头（如 ${OUTPUT_PREFIX}${bare[0].name}）。`,
     );
   return notices;
 }

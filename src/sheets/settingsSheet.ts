@@ -34,12 +34,25 @@ export interface WorkbookSettings {
    * shows is what the clerk typed); reading converts exactly, in Decimal, and says so (engine/reading).
    */
   units?: UnitRecords;
+  /**
+   * The clerk's own named cells (自评得分 on 上报表!B1 …) the clerk confirmed in the pane as outputs, with the
+   * cell the name pointed at then: a re-run writes there again while the name still points at that cell
+   * (app/namedOutputs.ts).
+   */
+  outputs?: ConfirmedOutput[];
+}
+
+/** A name of the clerk's that we write a result into, and the cell it named when the clerk confirmed it. */
+export interface ConfirmedOutput {
+  name: string;
+  cell: string;
 }
 
 const SCHEME_LABEL = '评分方案';
 const MAPPING_HEADER = ['输入项', '工作簿中的名称'];
 const MANUAL_HEADER = ['人工评分备份：三级指标', '得分', '说明'];
 const UNIT_HEADER = ['金额单位：输入项', '工作簿中的单位', '单元格'];
+const OUTPUT_HEADER = ['写入结果的命名单元格：名称', '单元格'];
 const REPORT_HEADER = ['自评报告记录：段落', '内容', '文字（过长时续写在右侧单元格）'];
 /** The fields of a record entry as the settings sheet labels them; an entry starts at 生成 or 插入. */
 const FIELD = {
@@ -95,6 +108,12 @@ export function settingsSheet(settings: WorkbookSettings, name: string): SheetLa
       UNIT_HEADER.map((h) => text(h, HEADER)),
     );
   for (const [input, { unit, cell }] of units) rows.push([text(input, BODY), text(unit, BODY), text(cell, BODY)]);
+  if (settings.outputs?.length)
+    rows.push(
+      [],
+      OUTPUT_HEADER.map((h) => text(h, HEADER)),
+    );
+  for (const { name: output, cell } of settings.outputs ?? []) rows.push([text(output, BODY), text(cell, BODY)]);
   const manual = settings.manual ?? { scores: {}, notes: {} };
   const items = [...new Set([...Object.keys(manual.scores), ...Object.keys(manual.notes)])].sort((a, b) =>
     a.localeCompare(b, 'zh'),
@@ -135,7 +154,7 @@ export function readSettings(values: CellValue[][]): WorkbookSettings {
     for (const row of values.slice(header + 1)) {
       const input = cellText(row?.[0]);
       const workbookName = cellText(row?.[1]);
-      if (input === MANUAL_HEADER[0] || input === REPORT_HEADER[0] || input === UNIT_HEADER[0]) break;
+      if ([MANUAL_HEADER[0], REPORT_HEADER[0], UNIT_HEADER[0], OUTPUT_HEADER[0]].includes(input)) break;
       if (input && workbookName) settings.mapping[input] = workbookName;
     }
   }
@@ -144,12 +163,23 @@ export function readSettings(values: CellValue[][]): WorkbookSettings {
     const units: UnitRecords = {};
     for (const row of values.slice(unitHeader + 1)) {
       const input = cellText(row?.[0]);
-      if (!input || input === MANUAL_HEADER[0] || input === REPORT_HEADER[0]) break;
+      if (!input || input === MANUAL_HEADER[0] || input === REPORT_HEADER[0] || input === OUTPUT_HEADER[0]) break;
       const unit = cellText(row?.[1]);
       const cell = cellText(row?.[2]);
       if (unit && cell) units[input] = { unit, cell };
     }
     settings.units = units;
+  }
+  const outputHeader = values.findIndex((row) => cellText(row?.[0]) === OUTPUT_HEADER[0]);
+  if (outputHeader >= 0) {
+    const outputs: ConfirmedOutput[] = [];
+    for (const row of values.slice(outputHeader + 1)) {
+      const name = cellText(row?.[0]);
+      const cell = cellText(row?.[1]);
+      if (!name || !cell) break;
+      outputs.push({ name, cell });
+    }
+    settings.outputs = outputs;
   }
   const manualHeader = values.findIndex((row) => cellText(row?.[0]) === MANUAL_HEADER[0]);
   if (manualHeader >= 0) {

@@ -111,6 +111,12 @@ const zhCN = {
     `已新建工作表“${sheet}”，其中 ${count} 个黄色单元格已定义名称。请在黄色单元格中填写数据，然后点击“计算指标”。`,
   autoLocateSuppliedBrowser: (sheet: string, count: number) =>
     `已新建工作表“${sheet}”，其中 ${count} 个黄色单元格已定义名称。请点击“下载结果”，在 Excel 或 WPS 中填写黄色单元格并保存，再在本页打开该文件，点击“计算指标”。`,
+  namedOutputsTitle: '写入您命名的单元格',
+  namedOutputsHint:
+    '工作簿中以下单元格的名称与计算结果同名。勾选后，点击“计算指标”即把结果写入勾选的单元格（替换其原有内容），并记在工作簿中，以后再次计算仍写入。未勾选的单元格不会改动。',
+  namedOutputsCell: (name: string, cell: string, content: string | null, formula: boolean) =>
+    `${name}  ${cell}  ${formula ? `公式，当前结果：${content ?? '（空）'}` : `当前内容：${content ?? '（空）'}`}`,
+  namedOutputsFormula: '含公式，不会覆盖。如需写入结果，请删除公式或换一个单元格。',
   mappingTitle: '名称映射',
   mappingHint: '为缺失或无效的输入选择工作簿中已有的名称。映射保存在工作簿中，下次以及同事打开时无需再设置。',
   mappingPlaceholder: '选择名称',
@@ -267,6 +273,13 @@ const enUS: Strings = {
     `Added the sheet "${sheet}" with ${count} named yellow cells. Fill in the yellow cells, then click "Compute indicators".`,
   autoLocateSuppliedBrowser: (sheet: string, count: number) =>
     `Added the sheet "${sheet}" with ${count} named yellow cells. Click "Download result", fill in the yellow cells in Excel or WPS and save, then open the file here and click "Compute indicators".`,
+  namedOutputsTitle: 'Write into your named cells',
+  namedOutputsHint:
+    'These cells of the workbook carry the name of a result. Tick a cell to have 计算指标 write the result there (replacing what it holds); the workbook remembers the choice for later runs. Unticked cells are not changed.',
+  namedOutputsCell: (name: string, cell: string, content: string | null, formula: boolean) =>
+    `${name}  ${cell}  ${formula ? `formula, current result: ${content ?? '(empty)'}` : `now: ${content ?? '(empty)'}`}`,
+  namedOutputsFormula:
+    'Holds a formula: never overwritten. To receive the result, delete the formula or use another cell.',
   mappingTitle: 'Name mapping',
   mappingHint:
     'Pick an existing workbook name for each missing or invalid input. The mapping is stored in the workbook.',

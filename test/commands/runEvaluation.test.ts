@@ -25,6 +25,7 @@ function result(written: boolean, findings: Finding[] = [], extra: Partial<Evalu
     storedMapping: {},
     evaluation,
     schemeSource: '预设：通用',
+    outputCandidates: [],
     written,
     sheets: written ? { 评分表: '评分表' } : {},
     notices: [],

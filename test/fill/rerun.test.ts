@@ -102,7 +102,7 @@ test("cells the clerk's own form names 绩效_自评得分, 绩效_评价等级 
   );
   const filled = await fill(await buildXlsx(fixture));
   expect(filled.result.notices).toContain(
-    '已写入您命名的单元格：绩效_在职人员控制率（上报表!B3）、绩效_自评得分（上报表!B1）、绩效_评价等级（上报表!B2）。',
+    '已写入您命名的单元格：绩效_自评得分（上报表!B1）、绩效_评价等级（上报表!B2）、绩效_在职人员控制率（上报表!B3）。',
   );
   const out = sheet(await loadBook(filled.bytes), '上报表');
   expect(plain(out.getCell('B1'))).toBe(47.47);

@@ -60,6 +60,12 @@ describe('buildLayouts', () => {
     expect(readSettings(layoutValues(settings!))).toEqual({ mapping: { 编制数: '编制人数' }, scheme: '通用' });
     const empty = settingsSheet({ mapping: {} }, '设置');
     expect(readSettings(layoutValues(empty))).toEqual({ mapping: {} });
+    const outputs = [
+      { name: '自评得分', cell: '上报表!B1' },
+      { name: '评价等级', cell: "'上 报'!B2" },
+    ];
+    const confirmed = settingsSheet({ mapping: { 编制数: '编制人数' }, outputs }, '设置');
+    expect(readSettings(layoutValues(confirmed))).toEqual({ mapping: { 编制数: '编制人数' }, outputs });
   });
 });
 
@@ -154,13 +160,14 @@ describe('namedOutputs', () => {
     const plan = namedOutputs(ev, values);
     expect(plan.writes).toEqual([]);
     expect(plan.skipped).toEqual([
+      // In reading order: by sheet (code point), row, column — the same on every host.
       { name: '等级', cell: '人事!B1', reason: 'not-confirmed' },
-      { name: '自评得分', cell: '汇总!C3', reason: 'formula' },
       { name: '绩效_评价等级', cell: '封面!C6', reason: 'formula' },
       { name: '在职人员控制率', cell: '报表!D8', reason: 'not-confirmed' },
+      { name: '自评得分', cell: '汇总!C3', reason: 'formula' },
     ]);
     const notices = namedOutputNotices(plan).join('\n');
-    expect(notices).toContain('含有公式，未覆盖：自评得分（汇总!C3）、绩效_评价等级（封面!C6）');
+    expect(notices).toContain('含有公式，未覆盖：绩效_评价等级（封面!C6）、自评得分（汇总!C3）');
     expect(notices).toContain('未写入：等级（人事!B1）、在职人员控制率（报表!D8）');
     expect(notices).toContain('绩效_等级');
     // Confirmed by the clerk: written; a formula still is not.

@@ -174,6 +174,7 @@ export function inspection(overrides: Partial<Inspection> = {}): Inspection {
     storedMapping: {},
     evaluation: evaluation(),
     schemeSource: '预设：通用',
+    outputCandidates: [],
     ...overrides,
   };
 }

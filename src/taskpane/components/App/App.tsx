@@ -18,6 +18,7 @@ import { ErrorBar } from '../ErrorBar/ErrorBar';
 import { InputsPanel } from '../InputsPanel/InputsPanel';
 import { JobProgress } from '../JobProgress/JobProgress';
 import { MappingEditor } from '../MappingEditor/MappingEditor';
+import { NamedOutputs } from '../NamedOutputs/NamedOutputs';
 import { OpenWorkbook } from '../OpenWorkbook/OpenWorkbook';
 import { ReportProblemContext } from '../../reportProblem';
 import { ReportExport } from '../ReportExport/ReportExport';
@@ -121,6 +122,7 @@ function Pane({ services }: { services: HostServices }): React.ReactElement {
                 browser={browser}
               />
             )}
+            <NamedOutputs outputs={app.outputs} busy={busy} />
             {job.inspection && (
               <MappingEditor
                 inspection={job.inspection}

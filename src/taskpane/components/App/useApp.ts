@@ -12,6 +12,7 @@ import { useStrings } from '../../strings';
 import { useJob, type RunOptions, type UseJob } from './useJob';
 import { useSchemePicker, type UseSchemePicker } from '../SchemePicker/useSchemePicker';
 import { useWorkbook, type UseWorkbook } from './useWorkbook';
+import { useNamedOutputs, type UseNamedOutputs } from '../NamedOutputs/useNamedOutputs';
 
 /** What the clerk asked for; asked again with 'rename' once the clerk agrees to write beside their sheets. */
 type Request = { kind: 'run' } | { kind: 'save-mapping'; mapping: NameMapping };
@@ -20,6 +21,8 @@ export interface UseApp {
   workbook: UseWorkbook;
   job: UseJob;
   scheme: UseSchemePicker;
+  /** The clerk's cells named like a result, and which of them the clerk ticked (passed with every run). */
+  outputs: UseNamedOutputs;
   /** The clerk's sheets that carry our sheet names, while the pane asks what to do; else empty. */
   conflicts: string[];
   problem: string | null;
@@ -44,6 +47,7 @@ export function useApp(services: HostServices): UseApp {
   const workbook = useWorkbook(services);
   const job = useJob(workbook.port, services.job);
   const scheme = useSchemePicker(services.presets, job.defaultScheme, strings);
+  const outputs = useNamedOutputs(job.inspection);
   const [request, setRequest] = useState<Request | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [supplied, setSupplied] = useState<SupplementOutcome | null>(null);
@@ -54,11 +58,15 @@ export function useApp(services: HostServices): UseApp {
   const perform = useCallback(
     (next: Request, onNameConflict: RunOptions['onNameConflict']) => {
       setRequest(next);
-      const options: RunOptions = { scheme: scheme.selected.scheme, onNameConflict };
+      const options: RunOptions = {
+        scheme: scheme.selected.scheme,
+        onNameConflict,
+        confirmedOutputs: outputs.confirmedOutputs(),
+      };
       if (next.kind === 'run') job.run(options);
       else job.saveMapping(next.mapping, options);
     },
-    [job, scheme.selected.scheme],
+    [job, scheme.selected.scheme, outputs],
   );
 
   // With 'ask' the job writes nothing when our sheet names are taken and says which ones.
@@ -68,6 +76,7 @@ export function useApp(services: HostServices): UseApp {
     workbook,
     job,
     scheme,
+    outputs,
     conflicts,
     problem,
     reportProblem: setProblem,

@@ -45,7 +45,7 @@ export function defaultSchemeOf(inspection: Inspection): DefaultScheme {
   return { workbook, preset: workbook ? null : inspection.evaluation.scheme.name };
 }
 
-export type RunOptions = Pick<JobOptions, 'scheme' | 'onNameConflict'>;
+export type RunOptions = Pick<JobOptions, 'scheme' | 'onNameConflict' | 'confirmedOutputs'>;
 
 export interface UseJob extends JobState {
   inspect(): void;
