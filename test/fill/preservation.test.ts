@@ -161,6 +161,23 @@ describe.each([0, 1, 2])('package preservation, case %i', (i) => {
       expect(await part(ours, name)).toBe(await part(reference, name));
   });
 
+  it('keeps every relationship of the workbook part and every element of workbook.xml we do not edit', async () => {
+    const { original, filled } = cases[i];
+    const before = await WorkbookPackage.load(original);
+    const after = await WorkbookPackage.load(filled);
+    const rels = (p: WorkbookPackage) => p.workbookRels.map((r) => [r.id, r.type, r.target, r.external]);
+    expect(rels(after)).toEqual(expect.arrayContaining(rels(before)));
+    // External references, pivot caches, workbook properties and protection… stay as they were.
+    const EDITED = ['sheets', 'definedNames', 'bookViews', 'calcPr'];
+    const kept = (p: WorkbookPackage) =>
+      children(parseDom(p.workbookXml).documentElement!)
+        .filter((e) => !EDITED.includes(e.localName ?? ''))
+        .map((e) => serializeDom(e as never));
+    expect(kept(after)).toEqual(kept(before));
+    if (i === 0) expect(kept(before).join('')).toContain('externalReference ');
+    if (i === 2) expect(kept(before).join('')).toContain('pivotCache ');
+  });
+
   it('opens in openpyxl with the clerk’s sheets and ours', () => {
     const names = openpyxlSheets(cases[i].filled);
     expect(names).toEqual(expect.arrayContaining(['基础数据', '指标计算', '评分表', '自评报告']));
