@@ -14,7 +14,8 @@ import { isDateFormat, nameKey } from '../../src/engine/reading';
 import { compoundFileMessage, fileKind } from '../../src/workbook/fileKind';
 import { XlsxWorkbook } from '../../src/workbook/xlsx';
 import type { FixtureName, WorkbookFixture } from '../support/fixture';
-import { variant } from '../support/readingWorkbook';
+import { baseFixture, variant } from '../support/readingWorkbook';
+import { encryptedWorkbook, legacyWorkbook, readCompoundFile } from '../support/compoundFile';
 import { buildXlsx } from '../support/xlsxFixture';
 
 jest.setTimeout(60_000);
@@ -141,21 +142,20 @@ test('missing quarterly figures: a warning saying which quarters the score used'
   expect(r.out).toContain('quarters-missing');
 });
 
-/** A compound file as Excel writes around an encrypted workbook: OLE header, directory entries in UTF-16LE. */
-function compoundFile(streams: string[]): Uint8Array {
-  const data = new Uint8Array(512 * 4);
-  data.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-  ['Root Entry', ...streams].forEach((name, i) => {
-    const at = 1024 + i * 128;
-    for (let k = 0; k < name.length; k++) data[at + k * 2] = name.charCodeAt(k);
-    data[at + 64] = (name.length + 1) * 2;
-  });
-  return data;
-}
-
 test('an encrypted workbook asks for the password to be removed; an old .xls to be saved as .xlsx (CLI, exit 1)', async () => {
-  const encrypted = compoundFile(['EncryptionInfo', 'EncryptedPackage']);
-  const legacy = compoundFile(['Workbook', '\u0005SummaryInformation']);
+  const encrypted = encryptedWorkbook(await buildXlsx(baseFixture()));
+  const legacy = legacyWorkbook();
+  // Well-formed containers: every stream reads back through the FAT and mini FAT.
+  expect(Object.keys(readCompoundFile(encrypted)).sort()).toEqual([
+    '\u0006DataSpaces/DataSpaceInfo/StrongEncryptionDataSpace',
+    '\u0006DataSpaces/DataSpaceMap',
+    '\u0006DataSpaces/TransformInfo/StrongEncryptionTransform/\u0006Primary',
+    '\u0006DataSpaces/Version',
+    'EncryptedPackage',
+    'EncryptionInfo',
+  ]);
+  expect(Array.from(readCompoundFile(encrypted).EncryptionInfo.subarray(0, 8))).toEqual([4, 0, 4, 0, 0x40, 0, 0, 0]);
+  expect(readCompoundFile(legacy).Workbook.length).toBe(4200);
   expect(fileKind(encrypted)).toBe('encrypted');
   expect(fileKind(legacy)).toBe('legacy');
   expect(compoundFileMessage(new Uint8Array([0x50, 0x4b, 3, 4]))).toBeUndefined();
