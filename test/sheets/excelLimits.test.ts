@@ -111,3 +111,45 @@ test('fill with a 单位名称 longer than a cell: every written cell fits, titl
     expect(title.endsWith(ELLIPSIS)).toBe(true);
   }
 });
+
+test('fill with a clerk text as long as a cell holds (单位概况, 32,767 characters): the report paragraph runs over rows, each within the limit, and a re-run keeps it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jixiao-limits-'));
+  const input = join(dir, 'text.xlsx');
+  const sentence = '本单位负责全市金融服务工作，协调金融机构支持地方经济发展。';
+  const text = sentence.repeat(Math.ceil(MAX_CELL_CHARS / sentence.length)).slice(0, MAX_CELL_CHARS);
+  writeFileSync(
+    input,
+    await buildXlsx(
+      variant({ cells: { A20: '单位概况', B20: text }, names: [{ name: '单位概况', refersTo: '基础数据!$B$20' }] }),
+    ),
+  );
+  const cells = async (file: string): Promise<{ longest: number; report: string[] }> => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
+    let longest = 0;
+    book.eachSheet((ws) =>
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          longest = Math.max(longest, typeof cell.value === 'string' ? cell.value.length : 0);
+        }),
+      ),
+    );
+    const report: string[] = [];
+    book.getWorksheet('自评报告')!.eachRow((row) => report.push(String(row.getCell(1).value ?? '')));
+    return { longest, report };
+  };
+  const fill = async (from: string, to: string) => {
+    const code = await main(['fill', from, '-o', to], { out: () => undefined, err: () => undefined });
+    expect(code).toBe(0);
+    return cells(to);
+  };
+  const once = await fill(input, join(dir, 'once.xlsx'));
+  expect(once.longest).toBeLessThanOrEqual(MAX_CELL_CHARS);
+  const pieces = once.report.filter((t) => t.includes('本单位负责全市金融服务工作'));
+  expect(pieces.length).toBeGreaterThan(1);
+  expect(pieces.map((t) => t.replace(/^\u3000\u3000/, '')).join('')).toContain(text);
+  // The next run reads the split paragraph back (the settings record too) and writes the same report.
+  const twice = await fill(join(dir, 'once.xlsx'), join(dir, 'twice.xlsx'));
+  expect(twice.longest).toBeLessThanOrEqual(MAX_CELL_CHARS);
+  expect(twice.report).toEqual(once.report);
+});

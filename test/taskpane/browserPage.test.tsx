@@ -128,3 +128,24 @@ test('a grade label carrying quotes and a HYPERLINK stays text: the download has
   ).toBe(true);
   expect(within(screen.getByRole('region', { name: '评价结果' })).getByLabelText('评价等级')).toBeInTheDocument();
 });
+
+test('a 单位名称 longer than a cell: the page says which titles were cut, and every downloaded cell fits', async () => {
+  const unit = '忻州市人民政府金融工作办公室'.repeat(2500);
+  const { services, u } = await openInPage('长名称.xlsx', await buildXlsx(variant({ cells: { B2: unit } })));
+  await u.click(await screen.findByRole('button', { name: '计算指标' }));
+  const result = await screen.findByRole('region', { name: '评价结果' });
+  expect(
+    within(result).getByText(/“评分表”工作表 A1 的文字有 \d+ 个字符，超过 Excel 每个单元格 32767 个字符的上限，已截断/),
+  ).toBeInTheDocument();
+  await u.click(screen.getByRole('button', { name: '下载结果' }));
+  await waitFor(() => expect(services.saveFile).toHaveBeenCalledTimes(1));
+  const out = await dumpFixture(services.saveFile.mock.calls[0][1] as Uint8Array);
+  const lengths = out.sheets
+    .filter((s) => s.name !== '基础数据')
+    .flatMap((s) => Object.values(s.cells))
+    .map((c) => {
+      const v = c !== null && typeof c === 'object' && 'value' in c ? c.value : c;
+      return typeof v === 'string' ? v.length : 0;
+    });
+  expect(Math.max(...lengths)).toBe(32767);
+});
