@@ -18,6 +18,7 @@ import { XlsxWorkbook } from '../../src/workbook/xlsx';
 import { fill, loadBook, plain, rowOf, sampleBytes, saveBook, sheet, SAMPLE_PATH } from '../support/filled';
 import { formulaProblems, formulasOf } from '../support/formulaSafety';
 import { recalculateAll } from '../support/libreoffice';
+import { buildXlsx, dumpFixture } from '../support/xlsxFixture';
 
 jest.setTimeout(180_000);
 
@@ -156,28 +157,55 @@ test('property: any Unicode grade labels and clerk texts — refused naming the 
   // Mostly labels that pass the rules yet are full of formula syntax, so that many runs get written.
   const tricky = fc.array(fc.constantFrom(...syntax), { minLength: 1, maxLength: 5 }).map((p) => '等' + p.join(''));
   const label = fc.oneof({ arbitrary: tricky, weight: 3 }, { arbitrary: anyLabel, weight: 1 });
-  const base = sampleBytes();
+  // Clerk texts typed in the workbook (单位名称, a report text, a note beside them): any Unicode a cell can hold
+  // (no C0 controls, which neither Excel nor XML keep), with the same formula syntax mixed in.
+  const cellText = fc
+    .array(
+      fc.oneof(
+        { arbitrary: fc.constantFrom(...syntax, ...refused.filter((r) => r !== '\n'), '\n'), weight: 2 },
+        { arbitrary: fc.string({ unit: 'grapheme', maxLength: 6 }), weight: 2 },
+      ),
+      { maxLength: 8 },
+    )
+    .map((parts) => parts.join('').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, ''));
+  const sample = await dumpFixture(sampleBytes());
+  const unitCell = sample.names
+    .find((n) => n.name === '单位名称')!
+    .refersTo.replace(/\$/g, '')
+    .split('!');
   const written: { bytes: Uint8Array; grade: string; total: number }[] = [];
   let refusals = 0;
   await fc.assert(
-    fc.asyncProperty(fc.array(label, { minLength: 4, maxLength: 4 }), label, label, async (grades, level1, note) => {
-      const scheme = schemeWithGrades(grades);
-      scheme.items[0].level1 = level1;
-      scheme.items[0].standard = note;
-      const book = await XlsxWorkbook.open(base);
-      const result = await runJob(book, { scheme, onNameConflict: 'rename', date: new Date(2022, 6, 8) });
-      if (!result.written) {
-        refusals++;
-        const errors = result.evaluation.findings.filter((f) => f.severity === 'error');
-        expect(errors.length).toBeGreaterThan(0);
-        for (const e of errors) expect(e.code).toBe('scheme-invalid');
-        return;
-      }
-      const bytes = await book.toBuffer();
-      await allFormulasOurs(bytes);
-      if (written.length < 6)
-        written.push({ bytes, grade: result.evaluation.grade ?? '', total: result.evaluation.total.toNumber() });
-    }),
+    fc.asyncProperty(
+      fc.array(label, { minLength: 4, maxLength: 4 }),
+      label,
+      label,
+      cellText,
+      cellText,
+      async (grades, level1, note, unit, overview) => {
+        const scheme = schemeWithGrades(grades);
+        scheme.items[0].level1 = level1;
+        scheme.items[0].standard = note;
+        const fixture = structuredClone(sample);
+        // A 单位名称 that is blank after trimming would be a missing required input, not a text problem.
+        fixture.sheets.find((x) => x.name === unitCell[0])!.cells[unitCell[1]] = `局${unit}`;
+        fixture.sheets.push({ name: '说明', cells: { A1: '单位概况', B1: overview || '无', C1: unit } });
+        fixture.names.push({ name: '单位概况', refersTo: '说明!$B$1' });
+        const book = await XlsxWorkbook.open(await buildXlsx(fixture));
+        const result = await runJob(book, { scheme, onNameConflict: 'rename', date: new Date(2022, 6, 8) });
+        if (!result.written) {
+          refusals++;
+          const errors = result.evaluation.findings.filter((f) => f.severity === 'error');
+          expect(errors.length).toBeGreaterThan(0);
+          for (const e of errors) expect(e.code).toBe('scheme-invalid');
+          return;
+        }
+        const bytes = await book.toBuffer();
+        await allFormulasOurs(bytes);
+        if (written.length < 6)
+          written.push({ bytes, grade: result.evaluation.grade ?? '', total: result.evaluation.total.toNumber() });
+      },
+    ),
     { numRuns: 40, seed: 20261204 },
   );
   expect(written.length).toBeGreaterThan(0);
