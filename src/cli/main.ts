@@ -14,6 +14,7 @@ import { checkOutput, OutputError, writeOutput, type OutputOptions } from './out
 import { readArgs, UsageError, type Args } from './args';
 import { renderSummary, renderBlocking } from './summary';
 import { locateCommand } from './locate';
+import { useNativeDeflate } from './nativeDeflate';
 
 /** The repository root, found from this file whether it runs compiled (dist-cli/) or under ts-jest. */
 function projectRoot(): string {
@@ -188,6 +189,7 @@ export async function main(
 ): Promise<number> {
   try {
     const args = readArgs(argv);
+    useNativeDeflate();
     if (args.command === undefined || args.command === 'help') {
       io.out(USAGE);
       return args.command === 'help' ? 0 : 1;
