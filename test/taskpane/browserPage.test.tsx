@@ -149,3 +149,26 @@ test('a 单位名称 longer than a cell: the page says which titles were cut, an
     });
   expect(Math.max(...lengths)).toBe(32767);
 });
+
+test('look-alike names and missing quarters: the page shows the info naming the name and the warning naming the quarters', async () => {
+  const kangxi1 = '\u2F00季度累计支出'; // ⼀ KANGXI RADICAL ONE, NFKC → 一
+  const fixture = variant({
+    cells: { B10: 37.39, B11: 66.73 },
+    names: [
+      { name: kangxi1, refersTo: '基础数据!$B$10' },
+      { name: '二季度累计支出', refersTo: '基础数据!$B$11' },
+    ],
+  });
+  const { u } = await openInPage('季度.xlsx', await buildXlsx(fixture));
+  await u.click(await screen.findByRole('button', { name: '计算指标' }));
+  const result = await screen.findByRole('region', { name: '评价结果' });
+  expect(
+    within(result).getByText(/^支付进度率只按一季度、二季度的累计支出计算：缺少三季度累计支出、四季度累计支出/),
+  ).toBeInTheDocument();
+  await u.click(within(result).getByRole('button', { name: /^提示/ }));
+  expect(
+    await within(result).findByText(
+      new RegExp(`名称“${kangxi1}”与标准名称“一季度累计支出”只差在外观相同或不可见的字符`),
+    ),
+  ).toBeInTheDocument();
+});
