@@ -5,7 +5,9 @@
  *   1. readState(marks)       — the sheets, and the contents of our own sheets found by their marks
  *   2. readNames(candidates)  — every defined name (both scopes) and the values of the candidates
  *   3. write(plan)            — every sheet layout, name and named output, all at once
- * The label locator (engine/locator) adds one read, readWindows (Office: one sync):
+ * The label locator (engine/locator) reads a bounded window of the clerk's sheets: readState reads
+ * them in its own batch when given a WindowRequest (the sheets of named amounts, for their 单位：元,
+ * and every clerk's sheet when a required input has no name); readWindows reads any other alone:
  *   readWindows(sheets)        — a bounded snapshot of each sheet's top-left window (LOCATE_WINDOW)
  * Adapters: xlsx (our own parts added to the clerk's package; streaming reads) and office (Office.js).
  * `write` may replace a sheet only when it is marked ours or was reported `empty` by readState.

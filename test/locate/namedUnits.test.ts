@@ -10,6 +10,9 @@ import type { SheetSnapshot } from '../../src/engine/locator/snapshot';
 import type { NameWrite } from '../../src/workbook/port';
 import { windowSheets } from '../../src/workbook/windowPlan';
 import { XlsxWorkbook } from '../../src/workbook/xlsx';
+import { OfficeWorkbook } from '../../src/workbook/office';
+import { FakeExcel } from '../support/fakeExcel';
+import { dumpFixture } from '../support/xlsxFixture';
 import { REPORT_DATE } from '../support/filled';
 import { sheet, workbookOf } from '../support/locatorLayouts';
 
@@ -166,6 +169,23 @@ describe('a clerk’s named amounts in a mixed 元 / 万元 workbook (xlsx adapt
     );
     expect(converted).toHaveLength(1);
     expect(converted[0].message).toContain('按工作簿中的单位“元”填写');
+  });
+});
+
+describe('the same on the strict Office fake', () => {
+  it('converts as the xlsx adapter does, reading the windows in readState’s batch: no sync of its own', async () => {
+    const xlsx = await inspect(await mixedBook());
+    const fake = new FakeExcel(await dumpFixture(await (await mixedBook()).toBuffer()));
+    const port = new OfficeWorkbook({ run: fake.runner(), isSetSupported: fake.isSetSupported });
+    const office = await inspect(port);
+    expect(fake.syncCount).toBe(2);
+    expect(office.state.windows?.map((w) => w.sheet)).toEqual(['基础数据', '决算数据']);
+    expect(office.evaluation.findings).toEqual(xlsx.evaluation.findings);
+    expect(office.evaluation.inputs['全年执行数'].value?.toString()).toBe('174.56');
+    // The first job: readState 2 + readNames 0 + write 1 + 1 hiding the marks it added (#3878).
+    const run = await runJob(port, { date: REPORT_DATE });
+    expect(run.written).toBe(true);
+    expect(fake.syncCount).toBe(6);
   });
 });
 

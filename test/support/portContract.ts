@@ -433,6 +433,37 @@ export function describePortContract(label: string, adapter: PortAdapter): void 
           ],
         });
       });
+      it('reads, when asked, the locator windows of the sheets named amounts are on — every clerk sheet when a required input has no name', async () => {
+        const fixture: WorkbookFixture = {
+          sheets: [
+            { name: '基础数据', cells: { A1: '编制数', B1: 17 } },
+            { name: '决算', cells: { A1: '单位：元', A2: '全年执行数', B2: 1745600 } },
+            { name: '备注', cells: { A1: '说明' } },
+            { name: '评分表', cells: { A1: '评分表' } },
+          ],
+          names: [
+            { name: '全年执行数', refersTo: '决算!$B$2' },
+            { name: '编制数', refersTo: '基础数据!$B$1' },
+            { name: '_jixiao_评分表', refersTo: '评分表!$A$1', hidden: true },
+          ],
+        };
+        const port = await adapter.open(fixture);
+        expect((await port.readState([])).windows).toBeUndefined();
+        const amounts = { amounts: ['全年执行数', '全年预算数'], required: [['编制数']] };
+        const state = await port.readState([], [], amounts);
+        expect(state.windows).toEqual([
+          {
+            sheet: '决算',
+            cells: [[{ value: '单位：元' }], [{ value: '全年执行数' }, { value: 1745600 }]],
+            merges: [],
+            truncated: false,
+          },
+        ]);
+        const unnamed = await port.readState([], [], { ...amounts, required: [['编制数'], ['全年预算数', '预算数']] });
+        expect(unnamed.windows?.map((w) => w.sheet)).toEqual(['基础数据', '决算', '备注']);
+        const none = await port.readState([], [], { amounts: ['全年预算数'], required: [] });
+        expect(none.windows).toEqual([]);
+      });
     });
 
     describe('readReport', () => {

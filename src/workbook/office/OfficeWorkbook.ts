@@ -6,13 +6,15 @@
  *   first run: 2 + 0 + 2 — the second write sync hides the marks it added (names hidden in the batch
  *   that adds them stay visible: office-js #3878, #3949), so 4 syncs.
  * readNames costs 1 more sync when the workbook has more than PREFETCH_LIMIT range names, or when a
- * candidate exists only at sheet scope (its facts are read then). The locator's readWindows: 1 sync.
+ * candidate exists only at sheet scope (its facts are read then). The locator's windows come with
+ * readState's second sync when the job asks (proposals and named amounts' units: no sync of their
+ * own); readWindows alone (the pane's typed address): 1 sync.
  * A mark left visible by an interrupted first write is asked to hide on the next write, never deleted
  * and re-added (writePlan.ts); Excel may leave it visible (#3878), as TESTING.md says.
  * Requirement sets: see apiSets.ts (minimum ExcelApi 1.4, newer calls behind isSetSupported).
  */
 import type { SheetSnapshot, WindowSize } from '../../engine/locator/snapshot';
-import type { NamesRead, ReportRead, WorkbookPort, WorkbookState, WritePlan } from '../port';
+import type { NamesRead, ReportRead, WindowRequest, WorkbookPort, WorkbookState, WritePlan } from '../port';
 import { markName } from '../../sheets/names';
 import { reportParagraphs } from '../../sheets/reportSheet';
 import { detectFeatures, officeIsSetSupported, type ApiFeatures, type IsSetSupported } from './apiSets';
@@ -51,9 +53,10 @@ export class OfficeWorkbook implements WorkbookPort {
     return this.features;
   }
 
-  async readState(marks: string[], probeEmpty: string[] = []): Promise<WorkbookState> {
+  /** Two syncs; the windows asked for are read in the second (readState.ts). */
+  async readState(marks: string[], probeEmpty: string[] = [], windows?: WindowRequest): Promise<WorkbookState> {
     const known = await this.guard(() =>
-      this.run((context) => readStateBatch(context, marks, this.api(), { probeEmpty, prefetch: true })),
+      this.run((context) => readStateBatch(context, marks, this.api(), { probeEmpty, prefetch: true, windows })),
     );
     this.known = known;
     return known.state;

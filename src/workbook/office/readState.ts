@@ -4,9 +4,13 @@
  *      a mark (a hidden workbook name on A1 of one of our sheets) is resolved from its listed value;
  *   2. on sheets now known to exist: the used values of our marked sheets (inside a bounded window),
  *      whether the probed sheets are empty and, when asked to prefetch, each sheet's own names and
- *      the facts of the workbook's range names, so that the job's readNames usually needs no sync.
+ *      the facts of the workbook's range names, so that the job's readNames usually needs no sync;
+ *      and, when asked (a WindowRequest), the locator windows of the sheets windowSheets picks from the
+ *      names listed in step 1 — so the proposals and the units of named amounts cost no sync of their own.
  */
-import type { OwnedSheet, SheetInfo, WorkbookState } from '../port';
+import type { OwnedSheet, SheetInfo, WindowRequest, WorkbookState } from '../port';
+import { windowSheets } from '../windowPlan';
+import { queueWindow, windowSnapshot } from './readWindows';
 import { parseAddress } from '../../engine/a1';
 import type { ApiFeatures } from './apiSets';
 import { gridFromA1 } from './cellValues';
@@ -63,6 +67,8 @@ export interface ReadStateOptions {
   probeEmpty?: string[];
   /** List every sheet's names and read the workbook's range names ahead (the job's readNames follows). */
   prefetch?: boolean;
+  /** Read these locator windows too (workbook/windowPlan.ts); state.windows is then set. */
+  windows?: WindowRequest;
 }
 
 export async function readStateBatch(
@@ -110,7 +116,15 @@ export async function readStateBatch(
     ourSheets,
     facts: new Map(),
   };
-  if (markedSheets.size === 0 && probes.length === 0 && !options.prefetch) return snapshot;
+  const windowed = options.windows
+    ? windowSheets(
+        options.windows,
+        workbookRows.map((row) => ({ name: row.name, sheet: rangeTarget(row, sheetNames)?.sheet })),
+        sheetNames,
+      )
+    : [];
+  if (options.windows) snapshot.state.windows = [];
+  if (markedSheets.size === 0 && probes.length === 0 && !options.prefetch && windowed.length === 0) return snapshot;
 
   const sheet = sheetProxies(context);
   const owned = [...markedSheets].map(([mark, name]) => {
@@ -143,8 +157,11 @@ export async function readStateBatch(
     }
   }
 
+  const windows = windowed.map((name) => queueWindow(sheet(name), features));
+
   await context.sync();
 
+  if (options.windows) snapshot.state.windows = windows.map(windowSnapshot);
   for (const { mark, name, used } of owned) {
     const box = used.isNullObject ? null : parseAddress(used.address);
     const values: OwnedSheet['values'] = box ? gridFromA1(box, used.values, used.valueTypes as string[][]) : [];
