@@ -10,7 +10,8 @@
  */
 import type { OwnedSheet, SheetInfo, WindowRequest, WorkbookState } from '../port';
 import { windowSheets } from '../windowPlan';
-import { queueWindow, windowSnapshot } from './readWindows';
+import { isPayloadLimit, queueWindow, readWindowsInParts, windowSnapshot } from './readWindows';
+import type { SheetSnapshot } from '../../engine/locator/snapshot';
 import { parseAddress } from '../../engine/a1';
 import type { ApiFeatures } from './apiSets';
 import { gridFromA1 } from './cellValues';
@@ -127,41 +128,58 @@ export async function readStateBatch(
   if (markedSheets.size === 0 && probes.length === 0 && !options.prefetch && windowed.length === 0) return snapshot;
 
   const sheet = sheetProxies(context);
-  const owned = [...markedSheets].map(([mark, name]) => {
-    const used = sheet(name).getRange(OWNED_WINDOW).getUsedRangeOrNullObject(true);
-    used.load('address,values,valueTypes');
-    return { mark, name, used };
-  });
-  const emptiness = probes.map((name) => {
-    const used = sheet(name).getUsedRangeOrNullObject(true);
-    used.load('address');
-    return { name, used };
-  });
-  const lists = options.prefetch
-    ? sheetNames.map((name) => {
-        const names = sheet(name).names;
-        names.load(nameSelect(features));
-        return { sheet: name, names };
-      })
-    : [];
-  const ahead = new Map<string, FactsProbe>();
-  if (options.prefetch) {
-    const ranges = workbookRows.flatMap((row) => {
-      const target = rangeTarget(row, sheetNames);
-      return target ? [{ row, target }] : [];
+  // The second batch; queued again without the windows when Excel on the web refuses it as too large.
+  const queueSecond = () => {
+    const owned = [...markedSheets].map(([mark, name]) => {
+      const used = sheet(name).getRange(OWNED_WINDOW).getUsedRangeOrNullObject(true);
+      used.load('address,values,valueTypes');
+      return { mark, name, used };
     });
-    if (ranges.length <= PREFETCH_LIMIT) {
-      for (const { row, target } of ranges) {
-        ahead.set(factsKey(row.name, { kind: 'workbook' }), queueFacts(sheet(target.sheet), target.local, features));
+    const emptiness = probes.map((name) => {
+      const used = sheet(name).getUsedRangeOrNullObject(true);
+      used.load('address');
+      return { name, used };
+    });
+    const lists = options.prefetch
+      ? sheetNames.map((name) => {
+          const names = sheet(name).names;
+          names.load(nameSelect(features));
+          return { sheet: name, names };
+        })
+      : [];
+    const ahead = new Map<string, FactsProbe>();
+    if (options.prefetch) {
+      const ranges = workbookRows.flatMap((row) => {
+        const target = rangeTarget(row, sheetNames);
+        return target ? [{ row, target }] : [];
+      });
+      if (ranges.length <= PREFETCH_LIMIT) {
+        for (const { row, target } of ranges) {
+          ahead.set(factsKey(row.name, { kind: 'workbook' }), queueFacts(sheet(target.sheet), target.local, features));
+        }
       }
     }
-  }
+    return { owned, emptiness, lists, ahead };
+  };
 
+  let second = queueSecond();
   const windows = windowed.map((name) => queueWindow(sheet(name), features));
+  let windowSnapshots: SheetSnapshot[];
+  try {
+    await context.sync();
+    windowSnapshots = windows.map(windowSnapshot);
+  } catch (error) {
+    // Many full sheets without names can pass Excel on the web's 5 MB response limit in one batch
+    // (measured on the strict fake: ~54 bytes a cell, 20 sheets of 500 × 26 cells = 13 MB). The batch
+    // only read, so it is sent again without the windows, which are then read in parts.
+    if (windowed.length === 0 || !isPayloadLimit(error)) throw error;
+    second = queueSecond();
+    await context.sync();
+    windowSnapshots = await readWindowsInParts(context, windowed, features);
+  }
+  const { owned, emptiness, lists, ahead } = second;
 
-  await context.sync();
-
-  if (options.windows) snapshot.state.windows = windows.map(windowSnapshot);
+  if (options.windows) snapshot.state.windows = windowSnapshots;
   for (const { mark, name, used } of owned) {
     const box = used.isNullObject ? null : parseAddress(used.address);
     const values: OwnedSheet['values'] = box ? gridFromA1(box, used.values, used.valueTypes as string[][]) : [];

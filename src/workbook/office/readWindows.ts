@@ -65,6 +65,68 @@ async function readKnownSheets(
   return probes.map(windowSnapshot);
 }
 
+/**
+ * Cells of windows read in one batch when a batch was refused as too large: ~54 bytes a cell
+ * (measured on the strict fake with figures and short labels) makes 40,000 cells about 2 MB, well
+ * under Excel on the web's 5 MB response limit.
+ */
+export const WINDOW_BATCH_CELLS = 40_000;
+
+/** Excel on the web refused a batch for its request or response size (docs: resource limits). */
+export function isPayloadLimit(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded';
+}
+
+/**
+ * The windows of `sheets` (each known to exist) in parts: one sync for the address of each window's
+ * used part, then batches of at most WINDOW_BATCH_CELLS cells (a batch still refused, e.g. long texts,
+ * is halved down to one sheet). Only after one batch was refused: the normal case stays one batch.
+ */
+export async function readWindowsInParts(
+  context: Excel.RequestContext,
+  sheets: string[],
+  features: ApiFeatures,
+  window: WindowSize = LOCATE_WINDOW,
+): Promise<SheetSnapshot[]> {
+  if (sheets.length === 0) return [];
+  const area = `A1:${columnLetter(window.columns - 1)}${window.rows}`;
+  const parts = sheets.map((name) => {
+    const part = context.workbook.worksheets.getItem(name).getRange(area).getUsedRangeOrNullObject(true);
+    part.load('address');
+    return { name, part };
+  });
+  await context.sync();
+  const groups: string[][] = [];
+  let group: string[] = [];
+  let cells = 0;
+  for (const { name, part } of parts) {
+    const box = part.isNullObject ? null : parseAddress(part.address);
+    const count = box ? (box.bottom - box.top + 1) * (box.right - box.left + 1) : 0;
+    if (group.length > 0 && cells + count > WINDOW_BATCH_CELLS) {
+      groups.push(group);
+      group = [];
+      cells = 0;
+    }
+    group.push(name);
+    cells += count;
+  }
+  if (group.length > 0) groups.push(group);
+
+  const read = async (names: string[]): Promise<SheetSnapshot[]> => {
+    try {
+      return await readKnownSheets(context, names, features, window);
+    } catch (error) {
+      if (names.length === 1 || !isPayloadLimit(error)) throw error;
+      const half = Math.ceil(names.length / 2);
+      return [...(await read(names.slice(0, half))), ...(await read(names.slice(half)))];
+    }
+  };
+  const snapshots: SheetSnapshot[] = [];
+  for (const names of groups) snapshots.push(...(await read(names)));
+  return snapshots;
+}
+
 /** One sync when every asked sheet exists; otherwise ItemNotFound (see readWindowsListed). */
 export function readWindowsBatch(
   context: Excel.RequestContext,
@@ -72,7 +134,11 @@ export function readWindowsBatch(
   features: ApiFeatures,
   window: WindowSize = LOCATE_WINDOW,
 ): Promise<SheetSnapshot[]> {
-  return readKnownSheets(context, [...new Set(sheets)], features, window);
+  const unique = [...new Set(sheets)];
+  return readKnownSheets(context, unique, features, window).catch((error: unknown) => {
+    if (!isPayloadLimit(error)) throw error;
+    return readWindowsInParts(context, unique, features, window);
+  });
 }
 
 /** Two syncs: the sheet list, then the windows of the asked sheets that exist (in the order asked). */
