@@ -21,6 +21,11 @@ import { columnLetter, parseAddress, type CellBox } from '../../engine/a1';
 import type { ApiFeatures } from './apiSets';
 import { toCellValue } from './cellValues';
 
+/** The window's A1 address, `A1:AN500`. */
+function windowArea(window: WindowSize): string {
+  return `A1:${columnLetter(window.columns - 1)}${window.rows}`;
+}
+
 /** A queued read of one sheet's window: turn it into a SheetSnapshot with windowSnapshot after the sync. */
 export interface WindowProbe {
   sheet: Excel.Worksheet;
@@ -43,7 +48,7 @@ export function queueWindow(
   // The whole used range tells whether the sheet goes on beyond the window (truncated); an empty sheet is null.
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load('address');
-  const box = sheet.getRange(`A1:${columnLetter(window.columns - 1)}${window.rows}`);
+  const box = sheet.getRange(windowArea(window));
   const part = box.getUsedRangeOrNullObject(true);
   part.load('address,values,valueTypes,text,numberFormat');
   const merged = features.mergedAreas ? box.getMergedAreasOrNullObject() : null;
@@ -90,9 +95,8 @@ export async function readWindowsInParts(
   window: WindowSize = LOCATE_WINDOW,
 ): Promise<SheetSnapshot[]> {
   if (sheets.length === 0) return [];
-  const area = `A1:${columnLetter(window.columns - 1)}${window.rows}`;
   const parts = sheets.map((name) => {
-    const part = context.workbook.worksheets.getItem(name).getRange(area).getUsedRangeOrNullObject(true);
+    const part = context.workbook.worksheets.getItem(name).getRange(windowArea(window)).getUsedRangeOrNullObject(true);
     part.load('address');
     return { name, part };
   });
